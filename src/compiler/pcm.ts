@@ -1,0 +1,17 @@
+/** Uncompressed audio as the compiler passes it between stages: one Float32Array per channel, −1…1. */
+export interface Pcm {
+  readonly sampleRate: number;
+  readonly channels: readonly Float32Array[];
+}
+
+export function pcmFrames(pcm: Pcm): number {
+  return pcm.channels[0]?.length ?? 0;
+}
+
+export function pcmSeconds(pcm: Pcm): number {
+  return pcmFrames(pcm) / pcm.sampleRate;
+}
+
+export function silentPcm(sampleRate: number, frames: number, channelCount = 1): Pcm {
+  return { sampleRate, channels: Array.from({ length: channelCount }, () => new Float32Array(frames)) };
+}

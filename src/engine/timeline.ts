@@ -1,0 +1,60 @@
+import type { AmbienceKind, RecordingSlot, StepKind } from './script-model';
+import type { Seconds } from './units';
+
+export const cueSounds = [
+  'bell',
+  'tap',
+  'tone-inhale',
+  'tone-hold',
+  'tone-exhale',
+  'word-inhale',
+  'word-hold',
+  'word-exhale',
+] as const;
+export type CueSound = (typeof cueSounds)[number];
+
+export type BreathPhase = 'inhale' | 'hold' | 'exhale' | 'rest';
+
+/** What the voice bus plays: a rendered narration line, or the person's own recording. */
+export type VoiceSource = { readonly kind: 'line'; readonly key: string } | { readonly kind: 'recording'; readonly slot: RecordingSlot };
+
+export type TimelineEvent =
+  | { readonly kind: 'voice'; readonly at: Seconds; readonly duration: Seconds; readonly text: string; readonly source: VoiceSource }
+  | { readonly kind: 'cue'; readonly at: Seconds; readonly sound: CueSound; readonly pan: number }
+  | { readonly kind: 'ambience'; readonly at: Seconds; readonly ambience: AmbienceKind | null; readonly volume: number; readonly fade: Seconds }
+  | { readonly kind: 'breath'; readonly at: Seconds; readonly duration: Seconds; readonly phase: BreathPhase }
+  | {
+      readonly kind: 'prompt';
+      readonly at: Seconds;
+      readonly duration: Seconds;
+      readonly text: string;
+      /** The session holds at the end of the window until the person continues. */
+      readonly waits: boolean;
+      readonly journal: boolean;
+    };
+
+export interface Caption {
+  readonly at: Seconds;
+  readonly end: Seconds;
+  readonly text: string;
+}
+
+/** One step as it will play: the progress bar's markers and the targets of next / previous. */
+export interface PlannedStep {
+  readonly kind: StepKind;
+  readonly at: Seconds;
+  readonly duration: Seconds;
+  readonly label: string;
+}
+
+export interface SessionPlan {
+  readonly scriptId: string;
+  readonly title: string;
+  /** The real length, which can differ from the requested one by less than a breath cycle. */
+  readonly duration: Seconds;
+  readonly steps: readonly PlannedStep[];
+  /** Sorted by `at`; events at the same time keep script order. */
+  readonly events: readonly TimelineEvent[];
+  readonly captions: readonly Caption[];
+  readonly choices: Readonly<Record<string, string>>;
+}

@@ -1,0 +1,118 @@
+import { pathRange } from './plan-session';
+import { listChoices } from './resolve-path';
+import { scriptProblem, type ScriptProblem } from './script-problem';
+import type { ChoiceStep, Script, Step } from './script-model';
+import { estimateSpeechSeconds, longestLineSeconds } from './speech-estimate';
+import type { Seconds } from './units';
+
+export interface ValidateOptions {
+  /** Real durations where lines are rendered; estimates otherwise. */
+  readonly speechSeconds?: (text: string) => Seconds;
+  /** Whether a recorded take exists (the compiler checks files; the app has none to check). */
+  readonly takeExists?: (path: string) => boolean;
+}
+
+/** Every combination of answers is checked up to this many; beyond it, each option once. */
+const mostCombinations = 64;
+
+/** Checks what parsing cannot: lengths, reachability, lines, takes. Reports every problem found. */
+export function validateScript(script: Script, options: ValidateOptions = {}): ScriptProblem[] {
+  const problems: ScriptProblem[] = [];
+  const speechSeconds = options.speechSeconds ?? estimateSpeechSeconds;
+  const { length } = script;
+  if (length.min > 0 && length.max > 0 && !(length.min <= length.default && length.default <= length.max)) {
+    problems.push(
+      scriptProblem('bad-length', script.file, length.at, `needs min ≤ default ≤ max, got ${length.min} ≤ ${length.default} ≤ ${length.max}`),
+    );
+  }
+  checkSteps(script, script.steps, new Map(), new Map(), options, problems);
+  if (problems.length === 0 && length.min > 0) checkFill(script, speechSeconds, problems);
+  return problems;
+}
+
+function checkSteps(
+  script: Script,
+  steps: readonly Step[],
+  known: Map<string, ChoiceStep>,
+  inside: ReadonlyMap<string, string>,
+  options: ValidateOptions,
+  problems: ScriptProblem[],
+): void {
+  for (const step of steps) {
+    if (step.when) {
+      const { choice, option, at } = step.when;
+      const source = known.get(choice);
+      if (!source) problems.push(scriptProblem('unreachable-branch', script.file, at, `no choice named "${choice}" comes before this step`));
+      else if (!source.options.some((candidate) => candidate.id === option)) {
+        problems.push(scriptProblem('unreachable-branch', script.file, at, `the choice "${choice}" has no option "${option}"`));
+      } else if (inside.has(choice) && inside.get(choice) !== option) {
+        problems.push(scriptProblem('unreachable-branch', script.file, at, `this step is inside option "${inside.get(choice) ?? ''}" of "${choice}", so it never plays`));
+      }
+    }
+    for (const text of spokenTexts(step)) {
+      const seconds = estimateSpeechSeconds(text);
+      if (seconds > longestLineSeconds) problems.push(scriptProblem('line-too-long', script.file, step.at, seconds, longestLineSeconds));
+    }
+    if (step.kind === 'say' && step.take && options.takeExists && !options.takeExists(step.take)) {
+      problems.push(scriptProblem('missing-take', script.file, step.at, step.take));
+    }
+    if (step.kind !== 'choice') continue;
+    if (known.has(step.name)) {
+      problems.push(scriptProblem('unreachable-branch', script.file, step.at, `a choice named "${step.name}" comes earlier; one answer would decide both`));
+    }
+    known.set(step.name, step);
+    for (const option of step.options) {
+      checkSteps(script, option.steps, known, new Map([...inside, [step.name, option.id]]), options, problems);
+    }
+  }
+}
+
+function spokenTexts(step: Step): string[] {
+  switch (step.kind) {
+    case 'say':
+    case 'prompt':
+      return [step.text];
+    case 'recording':
+      return [step.fallback];
+    default:
+      return [];
+  }
+}
+
+function checkFill(script: Script, speechSeconds: (text: string) => Seconds, problems: ScriptProblem[]): void {
+  const wanted = { min: script.length.min * 60, max: script.length.max * 60 };
+  for (const choices of answerCombinations(listChoices(script))) {
+    const range = pathRange(script, { choices, speechSeconds, keyOf: (text) => text });
+    const slack = Math.max(1, range.quantum);
+    const given = describeChoices(choices);
+    if (range.min > wanted.min + slack) {
+      problems.push(
+        scriptProblem('length-unfillable', script.file, script.length.at, `${given}the shortest it can play is ${minutes(range.min)} min, above min ${script.length.min}`),
+      );
+    }
+    if (range.max + slack < wanted.max) {
+      problems.push(
+        scriptProblem('length-unfillable', script.file, script.length.at, `${given}the longest it can play is ${minutes(range.max)} min, below max ${script.length.max}; add elastic pauses`),
+      );
+    }
+    if (problems.length > 0) return;
+  }
+}
+
+function answerCombinations(choices: readonly ChoiceStep[]): Record<string, string>[] {
+  const total = choices.reduce((product, choice) => product * choice.options.length, 1);
+  if (total <= mostCombinations) {
+    return choices.reduce<Record<string, string>[]>(
+      (combinations, choice) => combinations.flatMap((partial) => choice.options.map((option) => ({ ...partial, [choice.name]: option.id }))),
+      [{}],
+    );
+  }
+  return choices.flatMap((choice) => choice.options.map((option) => ({ [choice.name]: option.id })));
+}
+
+const minutes = (seconds: Seconds): string => (seconds / 60).toFixed(1);
+
+function describeChoices(choices: Readonly<Record<string, string>>): string {
+  const parts = Object.entries(choices).map(([name, option]) => `${name} = ${option}`);
+  return parts.length > 0 ? `with ${parts.join(', ')}, ` : '';
+}
