@@ -15,3 +15,13 @@ export function pcmSeconds(pcm: Pcm): number {
 export function silentPcm(sampleRate: number, frames: number, channelCount = 1): Pcm {
   return { sampleRate, channels: Array.from({ length: channelCount }, () => new Float32Array(frames)) };
 }
+
+/** Averages all channels into one. */
+export function mixToMono(pcm: Pcm): Pcm {
+  if (pcm.channels.length === 1) return pcm;
+  const mono = new Float32Array(pcmFrames(pcm));
+  for (const channel of pcm.channels) {
+    for (let frame = 0; frame < mono.length; frame += 1) mono[frame] = (mono[frame] ?? 0) + (channel[frame] ?? 0) / pcm.channels.length;
+  }
+  return { sampleRate: pcm.sampleRate, channels: [mono] };
+}

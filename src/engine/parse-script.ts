@@ -64,7 +64,8 @@ export function parseScript(file: string, source: string): ParsedScript {
   const document = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
   for (const error of document.errors) {
     const [start] = error.linePos ?? [{ line: 1, col: 1 }];
-    reader.report('yaml-syntax', { line: start.line, column: start.col }, error.message.split('\n')[0] ?? error.code);
+    const summary = (error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/u, '');
+    reader.report('yaml-syntax', { line: start.line, column: start.col }, summary);
   }
   if (document.errors.length > 0) return { problems: reader.problems };
   const top = reader.map(document.contents, 'a script', { line: 1, column: 1 });

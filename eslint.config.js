@@ -1,0 +1,57 @@
+// @ts-check
+import js from '@eslint/js';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import tseslint from 'typescript-eslint';
+
+/** Layers may only import downwards: ui → services → {engine, audio, storage}; engine → nothing. */
+const layer = (forbidden, why) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: forbidden.map((group) => ({ group: [`**/${group}/*`, `../${group}/*`], message: why })) },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'public/', '.cache/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='innerHTML']", message: 'innerHTML breaks the strict CSP; render with Lit.' },
+      ],
+    },
+  },
+  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['src/ui/**/*.ts'],
+    ...lit.configs['flat/all'],
+  },
+  {
+    files: ['src/ui/**/*.ts'],
+    ...wc.configs['flat/best-practice'],
+  },
+  {
+    files: ['src/ui/**/*.ts'],
+    rules: {
+      'lit/no-template-arrow': 'off',
+      'lit/no-template-map': 'off',
+      'lit/no-native-attributes': 'off',
+      'wc/guard-super-call': 'off',
+      ...layer(['audio', 'storage', 'compiler', 'offline'], 'UI elements reach audio, storage and offline through services.'),
+    },
+  },
+  { files: ['src/engine/**/*.ts'], rules: layer(['ui', 'services', 'audio', 'storage', 'offline', 'compiler'], 'The engine is pure: it imports nothing of ours outside itself.') },
+  { files: ['src/audio/**/*.ts'], rules: layer(['ui', 'services', 'storage', 'offline', 'compiler'], 'audio depends only on the engine.') },
+  { files: ['src/storage/**/*.ts'], rules: layer(['ui', 'services', 'audio', 'offline', 'compiler'], 'storage depends only on the engine.') },
+  { files: ['src/services/**/*.ts'], rules: layer(['ui', 'compiler'], 'services never import UI elements or the Node-only compiler.') },
+  { files: ['src/compiler/**/*.ts'], rules: layer(['ui', 'services', 'audio', 'storage', 'offline'], 'the compiler shares only the engine with the app.') },
+);

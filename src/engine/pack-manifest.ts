@@ -1,0 +1,86 @@
+import type { AmbienceKind, LengthRange, PracticeKind } from './script-model';
+import type { CueSound } from './timeline';
+import type { Seconds } from './units';
+
+/** Bumped whenever the shape below changes; the app refuses packs of another format. */
+export const packFormat = 1;
+
+/** One encoded audio file in two codecs: Opus in WebM, and MP3 for browsers without Opus. */
+export interface EncodedAudio {
+  readonly webm: PackFile;
+  readonly mp3: PackFile;
+}
+
+export interface PackFile {
+  /** Relative to the manifest; the name carries a content hash, so it can be cached forever. */
+  readonly path: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** Where a clip sits inside a sprite file. */
+export interface SpriteClip {
+  readonly start: Seconds;
+  readonly duration: Seconds;
+}
+
+export interface NarrationLine extends SpriteClip {
+  readonly text: string;
+  /** Set when a recorded take replaced the synthesized voice. */
+  readonly take?: string;
+}
+
+export interface SessionManifest {
+  readonly format: typeof packFormat;
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly practice: PracticeKind;
+  readonly length: Omit<LengthRange, 'at'>;
+  readonly contentNote?: string;
+  /** The voice every line was rendered with; part of each line's key. */
+  readonly voice: string;
+  /** The script's own text, so the app parses and validates it with the compiler's code. */
+  readonly source: string;
+  readonly sourceFile: string;
+  readonly sourceSha256: string;
+  /** Source, voice and recorded takes together: the pack is current while this matches. */
+  readonly inputsSha256: string;
+  readonly narration: EncodedAudio;
+  /** By line key (see `lineKey`). */
+  readonly lines: Readonly<Record<string, NarrationLine>>;
+  readonly spokenSeconds: Seconds;
+}
+
+export interface AmbienceLoop {
+  readonly audio: EncodedAudio;
+  /** Exact loop length: the player loops on this, not on the decoded length (codecs pad). */
+  readonly loopSeconds: Seconds;
+}
+
+export interface CommonManifest {
+  readonly format: typeof packFormat;
+  readonly voice: string;
+  /** Changes whenever the synthesized sounds would change; the compiler rebuilds on a mismatch. */
+  readonly recipe: string;
+  readonly cues: { readonly audio: EncodedAudio; readonly clips: Readonly<Record<CueSound, SpriteClip>> };
+  readonly ambience: Readonly<Record<AmbienceKind, AmbienceLoop>>;
+}
+
+export interface LibraryEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly practice: PracticeKind;
+  readonly length: Omit<LengthRange, 'at'>;
+  /** Relative to the library index. */
+  readonly manifest: string;
+  /** Everything this session needs to play offline: its narration plus the cues and ambience it uses. */
+  readonly bytes: number;
+}
+
+export interface LibraryIndex {
+  readonly format: typeof packFormat;
+  readonly common: string;
+  readonly sessions: readonly LibraryEntry[];
+}
