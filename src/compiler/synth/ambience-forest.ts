@@ -1,0 +1,48 @@
+import type { Pcm } from '../pcm';
+import type { AmbienceStream } from './ambience-stream';
+import { cyclesPerLoop, loopSine, prerollFrames } from './ambience-stream';
+import { addBirdCalls } from './bird-calls';
+import { BiquadBandPass, OnePoleHighPass, OnePoleLowPass } from './filters';
+import { rmsOf } from './levels';
+import { whiteNoise } from './random';
+import { slowCurve } from './slow-curve';
+import type { Stereo } from './stereo';
+
+const slowGustSeconds = 11;
+const quickGustSeconds = 4.3;
+/** Peak amplitude of a bird call relative to the wind's RMS level. */
+const birdLevel = 2;
+
+/** Soft wind through leaves, gusting slowly, with an occasional quiet bird. */
+export function renderForest(stream: AmbienceStream): Pcm {
+  const { sampleRate, frames, random } = stream;
+  const left = new Float32Array(frames);
+  const right = new Float32Array(frames);
+  const slowGusts = cyclesPerLoop(stream, slowGustSeconds);
+  const quickGusts = cyclesPerLoop(stream, quickGustSeconds);
+  const voices = [
+    { target: left, phase: 0 },
+    { target: right, phase: 0.9 },
+  ].map(({ target, phase }) => ({
+    target,
+    gust: slowCurve(
+      stream,
+      (frame) =>
+        0.7 +
+        0.2 * loopSine(stream, frame, slowGusts, phase) +
+        0.1 * loopSine(stream, frame, quickGusts, 2 * phase + 1.3),
+    ),
+    leaves: new BiquadBandPass(480, 0.6, sampleRate),
+    softener: new OnePoleLowPass(1800, sampleRate),
+    floor: new OnePoleHighPass(60, sampleRate),
+  }));
+  for (let frame = -prerollFrames(sampleRate); frame < frames; frame += 1) {
+    for (const voice of voices) {
+      const wind = voice.floor.next(voice.softener.next(voice.leaves.next(whiteNoise(random))));
+      if (frame >= 0) voice.target[frame] = wind * voice.gust(frame);
+    }
+  }
+  const channels: Stereo = [left, right];
+  addBirdCalls(channels, stream, birdLevel * rmsOf(channels));
+  return { sampleRate, channels };
+}

@@ -1,0 +1,42 @@
+import type { Pcm } from '../pcm';
+import type { AmbienceStream } from './ambience-stream';
+import { cyclesPerLoop, loopSine, prerollFrames } from './ambience-stream';
+import { addDroplets } from './droplets';
+import { BiquadBandPass, OnePoleLowPass } from './filters';
+import { rmsOf } from './levels';
+import { whiteNoise } from './random';
+import { slowCurve } from './slow-curve';
+import type { Stereo } from './stereo';
+
+const patterGain = 0.5;
+const swaySeconds = 13;
+/** Loudest droplet's peak relative to the rain bed's RMS level. */
+const dropletLevel = 1.2;
+
+/** Steady soft rain: a band-passed hiss with a low patter beneath it and many tiny droplets on top. */
+export function renderRain(stream: AmbienceStream): Pcm {
+  const { sampleRate, frames, random } = stream;
+  const left = new Float32Array(frames);
+  const right = new Float32Array(frames);
+  const sways = cyclesPerLoop(stream, swaySeconds);
+  const voices = [
+    { target: left, phase: 0 },
+    { target: right, phase: 2.1 },
+  ].map(({ target, phase }) => ({
+    target,
+    intensity: slowCurve(stream, (frame) => 0.92 + 0.08 * loopSine(stream, frame, sways, phase)),
+    hiss: new BiquadBandPass(1300, 0.45, sampleRate),
+    softener: new OnePoleLowPass(4000, sampleRate),
+    patter: new OnePoleLowPass(350, sampleRate),
+  }));
+  for (let frame = -prerollFrames(sampleRate); frame < frames; frame += 1) {
+    for (const voice of voices) {
+      const hiss = voice.softener.next(voice.hiss.next(whiteNoise(random)));
+      const patter = voice.patter.next(whiteNoise(random));
+      if (frame >= 0) voice.target[frame] = voice.intensity(frame) * (hiss + patterGain * patter);
+    }
+  }
+  const channels: Stereo = [left, right];
+  addDroplets(channels, stream, dropletLevel * rmsOf(channels));
+  return { sampleRate, channels };
+}
