@@ -25,3 +25,18 @@ export function mixToMono(pcm: Pcm): Pcm {
   }
   return { sampleRate: pcm.sampleRate, channels: [mono] };
 }
+
+/** Joins mono or multichannel clips of one format end to end with `seconds` of silence between. */
+export function joinWithSilence(parts: readonly Pcm[], seconds: number): Pcm {
+  const first = parts[0];
+  if (!first) throw new Error('Nothing to join.');
+  const gap = Math.round(seconds * first.sampleRate);
+  const frames = parts.reduce((sum, part) => sum + pcmFrames(part), gap * (parts.length - 1));
+  const joined = silentPcm(first.sampleRate, frames, first.channels.length);
+  let cursor = 0;
+  for (const part of parts) {
+    part.channels.forEach((channel, index) => joined.channels[index]?.set(channel, cursor));
+    cursor += pcmFrames(part) + gap;
+  }
+  return joined;
+}

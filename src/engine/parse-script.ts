@@ -340,7 +340,7 @@ class ScriptParser {
     const countPair = keys.get(countKey);
     const minutesPair = keys.get('minutes');
     if (countPair && minutesPair) {
-      r.report('wrong-type', r.locate(minutesPair.key as Node), `a ${stepName} step`, `given "${countKey}" or "minutes", not both`);
+      r.report('wrong-type', r.locate(minutesPair.key), `a ${stepName} step`, `given "${countKey}" or "minutes", not both`);
       return undefined;
     }
     if (minutesPair) {
@@ -394,7 +394,7 @@ class ScriptParser {
     const secondsPair = keys.get('seconds');
     const wait = waitPair ? r.boolean(waitPair.value, 'wait', base.at) : false;
     if (wait && secondsPair) {
-      r.report('wrong-type', r.locate(secondsPair.key as Node), 'a prompt', 'given "wait: true" or "seconds", not both');
+      r.report('wrong-type', r.locate(secondsPair.key), 'a prompt', 'given "wait: true" or "seconds", not both');
       return undefined;
     }
     if (!wait && !secondsPair) {

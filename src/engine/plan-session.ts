@@ -147,14 +147,17 @@ function eventsOf(step: PathStep, at: Seconds, duration: Seconds, inputs: PlanIn
         ['exhale', step.pattern.exhale],
         ['rest', step.pattern.rest],
       ];
-      const cycles = Math.round(duration / cycleSeconds(step.pattern));
-      let phaseStart = at;
-      for (let cycle = 0; cycle < cycles; cycle += 1) {
+      const cycle = cycleSeconds(step.pattern);
+      const cycles = Math.round(duration / cycle);
+      // Each phase time is computed from the step start, never accumulated, so nothing drifts.
+      for (let index = 0; index < cycles; index += 1) {
+        let offset = 0;
         for (const [phase, seconds] of phases) {
           if (seconds <= 0) continue;
+          const phaseStart = at + index * cycle + offset;
           events.push({ kind: 'breath', at: phaseStart, duration: seconds, phase });
           if (step.cue !== 'none') events.push({ kind: 'cue', at: phaseStart, sound: phaseCues[step.cue][phase], pan: 0 });
-          phaseStart += seconds;
+          offset += seconds;
         }
       }
       return events;

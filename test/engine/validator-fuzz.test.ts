@@ -32,8 +32,9 @@ const breakage = fc.oneof(
 type Breakage = typeof breakage extends fc.Arbitrary<infer T> ? T : never;
 
 function applyBreakage(change: Breakage): string {
-  const script: Record<string, unknown> & { steps: unknown[] } = structuredClone(valid);
-  const stepAt = (index: number) => index % script.steps.length;
+  const script: Record<string, unknown> = structuredClone(valid);
+  const steps = script.steps as unknown[];
+  const stepAt = (index: number) => index % steps.length;
   switch (change.kind) {
     case 'unknown-top-key':
       script[change.key] = change.value;
@@ -42,10 +43,10 @@ function applyBreakage(change: Breakage): string {
       Reflect.deleteProperty(script, change.key);
       break;
     case 'junk-step':
-      script.steps[stepAt(change.index)] = change.value;
+      steps[stepAt(change.index)] = change.value;
       break;
     case 'junk-step-value': {
-      const step = script.steps[stepAt(change.index)] as Record<string, unknown>;
+      const step = steps[stepAt(change.index)] as Record<string, unknown>;
       const [kind] = Object.keys(step);
       // Spoken text accepts any scalar (a line may be a number); give those kinds a mapping instead.
       const textual = kind === 'say' || kind === 'prompt' || kind === 'choice';
@@ -54,12 +55,12 @@ function applyBreakage(change: Breakage): string {
       break;
     }
     case 'unknown-step':
-      script.steps.splice(stepAt(change.index), 0, { [change.name]: 1 });
+      steps.splice(stepAt(change.index), 0, { [change.name]: 1 });
       break;
     case 'deep-nesting': {
       let nested: unknown = 'bottom';
       for (let level = 0; level < change.depth; level += 1) nested = [nested];
-      script.steps.push({ say: nested });
+      steps.push({ say: nested });
       break;
     }
     case 'huge-steps':
@@ -89,12 +90,19 @@ function expectLocatedProblems(source: string): void {
 
 describe('the validator under malformed input', () => {
   it('gives located problems, and never throws or hangs, for 1,000 broken variants of a valid script', () => {
-    fc.assert(fc.property(breakage, (change) => expectLocatedProblems(applyBreakage(change))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(breakage, (change) => {
+        expectLocatedProblems(applyBreakage(change));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('gives located problems for 1,000 arbitrary texts', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 }), fc.lorem({ maxCount: 40 })), (text) => expectLocatedProblems(text)),
+      fc.property(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 400 }), fc.lorem({ maxCount: 40 })), (text) => {
+        expectLocatedProblems(text);
+      }),
       { numRuns: 1000 },
     );
   });

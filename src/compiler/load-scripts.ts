@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { checkScript } from '../engine/check-script';
+import { scriptProblem, type ScriptProblem } from '../engine/script-problem';
+import type { Script } from '../engine/script-model';
+import { projectRoot } from './project-paths';
+
+export interface LoadedScript {
+  readonly script: Script;
+  readonly source: string;
+}
+
+export interface LoadResult {
+  readonly scripts: LoadedScript[];
+  readonly problems: ScriptProblem[];
+}
+
+/** The session scripts in a folder: every `.yaml` file, in name order. */
+export async function listScriptFiles(scriptsDir: string): Promise<string[]> {
+  const names = await readdir(scriptsDir);
+  return names.filter((name) => name.endsWith('.yaml')).sort().map((name) => join(scriptsDir, name));
+}
+
+/** Reads and checks scripts; problems name each file relative to the project, as a person typed it. */
+export async function loadScripts(paths: readonly string[], scriptsDir: string): Promise<LoadResult> {
+  const scripts: LoadedScript[] = [];
+  const problems: ScriptProblem[] = [];
+  const owners = new Map<string, string>();
+  for (const path of paths) {
+    const file = relative(projectRoot, path) || path;
+    const source = await readFile(path, 'utf8').catch((error: unknown) => {
+      problems.push(scriptProblem('wrong-type', file, { line: 1, column: 1 }, 'the file', `readable (${error instanceof Error ? error.message : String(error)})`));
+      return undefined;
+    });
+    if (source === undefined) continue;
+    const checked = checkScript(file, source, { takeExists: (take) => existsSync(join(scriptsDir, take)) });
+    if (!checked.ok) {
+      problems.push(...checked.problems);
+      continue;
+    }
+    const owner = owners.get(checked.script.id);
+    if (owner) {
+      problems.push(scriptProblem('unknown-value', file, locateId(source), 'id', checked.script.id, `an id not already used by ${owner}`));
+      continue;
+    }
+    owners.set(checked.script.id, file);
+    scripts.push({ script: checked.script, source });
+  }
+  return { scripts, problems };
+}
+
+function locateId(source: string): { line: number; column: number } {
+  const index = source.split('\n').findIndex((line) => /^id\s*:/u.test(line));
+  return { line: index + 1 || 1, column: 1 };
+}

@@ -1,0 +1,36 @@
+/** What went wrong while rendering audio; tests assert the code, people read the message. */
+export type RenderErrorCode =
+  | 'wav-malformed'
+  | 'wav-unsupported-format'
+  | 'wav-unsupported-channels'
+  | 'bad-sample-rate'
+  | 'unsupported-channels'
+  | 'bad-bitrate'
+  | 'speech-empty-text'
+  | 'speech-bad-voice'
+  | 'speech-failed'
+  | 'mp3-encoder-resampled';
+
+const messages: Record<RenderErrorCode, string> = {
+  'wav-malformed': 'Not a readable WAV file',
+  'wav-unsupported-format': 'WAV sample format not supported (only 16-bit PCM and 32-bit float)',
+  'wav-unsupported-channels': 'WAV channel count not supported (only mono and stereo)',
+  'bad-sample-rate': 'Sample rate must be a positive whole number of hertz',
+  'unsupported-channels': 'Only mono and stereo audio can be encoded',
+  'bad-bitrate': 'Bitrate out of range',
+  'speech-empty-text': 'Nothing to speak: the text is empty',
+  'speech-bad-voice': 'Voice settings out of range',
+  'speech-failed': 'Speech synthesis failed',
+  'mp3-encoder-resampled': 'The MP3 encoder changed the sample rate unexpectedly',
+};
+
+export class RenderError extends Error {
+  override readonly name = 'RenderError';
+
+  constructor(
+    readonly code: RenderErrorCode,
+    detail?: string,
+  ) {
+    super(detail === undefined ? messages[code] : `${messages[code]}: ${detail}`);
+  }
+}
