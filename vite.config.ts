@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { securityHeaders } from './src/security-headers';
+import { securityHeaders } from './src/security-headers.ts';
 
 export default defineConfig({
   root: 'src',

@@ -7,7 +7,6 @@ import { compileSession, type CompiledSession } from './compile-session';
 import { buildLibraryIndex } from './library-index';
 import { listScriptFiles, loadScripts } from './load-scripts';
 import { packsDir, scriptsDir, voiceCacheDir } from './project-paths';
-import { createSpeaker } from './render/speech';
 import { createLineRenderer } from './voice-lines';
 
 const usage = `Usage:
@@ -47,6 +46,8 @@ async function compileAll(force: boolean): Promise<number> {
     for (const problem of problems) console.error(formatProblem(problem));
     return 1;
   }
+  // Loaded only when rendering: validating needs no speech engine.
+  const { createSpeaker } = await import('./render/speech');
   const lines = createLineRenderer(createSpeaker, scriptsDir, voiceCacheDir);
   const common = await compileCommon(join(packsDir, 'common'), lines, force);
   const compiled: { script: (typeof scripts)[number]['script']; result: CompiledSession }[] = [];

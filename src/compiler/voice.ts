@@ -1,4 +1,4 @@
-import { calmVoice } from './render/speech';
+import { calmVoice } from './render/voice-settings';
 
 /** Narration is rendered at Flite's own rate; speech needs nothing more, and small files follow. */
 export const narrationSampleRate = 16_000;

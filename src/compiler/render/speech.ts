@@ -1,29 +1,10 @@
 import type { Pcm } from '../pcm';
 import { compileFlite, runFlite } from './flite-wasi';
 import { RenderError } from './render-error';
+import { calmVoice, type VoiceSettings } from './voice-settings';
 import { decodeWav } from './wav';
 
-export interface VoiceSettings {
-  /** Flite's built-in US English female voice; the only one we ship for now. */
-  readonly voice: 'slt';
-  /** Flite `duration_stretch`: 1 is Flite's normal pace, larger is slower. */
-  readonly durationStretch: number;
-  /** Flite `int_f0_target_mean`, in Hz (slt speaks around 170 Hz by default). */
-  readonly pitchMean: number;
-  /** Flite `int_f0_target_stddev`, in Hz (slt's own is about 35): lower is flatter. Default 28. */
-  readonly pitchStddev?: number;
-}
-
-const CALM_PITCH_STDDEV = 28;
 const BUILT_IN_VOICES: ReadonlySet<string> = new Set(['slt']);
-
-/** Slower, slightly lower and a little less sing-song than Flite's default slt. */
-export const calmVoice: VoiceSettings = {
-  voice: 'slt',
-  durationStretch: 1.3,
-  pitchMean: 160,
-  pitchStddev: CALM_PITCH_STDDEV,
-};
 
 export interface Speaker {
   /** Renders `text` to mono 16 kHz speech. */
@@ -46,7 +27,7 @@ function fliteArguments(text: string, voice: VoiceSettings): string[] {
   if (!BUILT_IN_VOICES.has(voice.voice)) throw new RenderError('speech-bad-voice', `unknown voice ${voice.voice}`);
   assertInRange('durationStretch', voice.durationStretch, 0.5, 3);
   assertInRange('pitchMean', voice.pitchMean, 60, 400);
-  const pitchStddev = voice.pitchStddev ?? CALM_PITCH_STDDEV;
+  const { pitchStddev } = voice;
   assertInRange('pitchStddev', pitchStddev, 0, 100);
   return [
     '-voice', voice.voice,

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pcmSeconds } from '../../../src/compiler/pcm';
 import { RenderError } from '../../../src/compiler/render/render-error';
 import type { Speaker } from '../../../src/compiler/render/speech';
-import { calmVoice, createSpeaker } from '../../../src/compiler/render/speech';
+import { createSpeaker } from '../../../src/compiler/render/speech';
+import { calmVoice } from '../../../src/compiler/render/voice-settings';
 import { channelOf } from '../synth/signal-checks';
 import { rmsDb } from './audio-checks';
 

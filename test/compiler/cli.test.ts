@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+function runCompiler(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/compiler/cli.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run audio -- --check', () => {
+  it('prints every problem as FILE:LINE:COLUMN: message and exits with 1', () => {
+    const result = runCompiler('--check', 'test/fixtures/scripts/many-problems.yaml', 'test/fixtures/scripts/syntax-error.yaml');
+    expect(result.status).toBe(1);
+    const lines = result.stderr.split('\n').filter((line) => line.startsWith('test/'));
+    expect(lines.length).toBeGreaterThanOrEqual(20);
+    for (const line of lines) expect(line).toMatch(/^test\/fixtures\/scripts\/[a-z-]+\.yaml:\d+:\d+: \S/u);
+    expect(result.stderr).toContain('test/fixtures/scripts/syntax-error.yaml:6:1: this is not valid YAML');
+    expect(result.stdout).toContain('0 of 2 script(s) valid.');
+  });
+
+  it('exits with 0 for valid scripts', () => {
+    const result = runCompiler('--check', 'audio-scripts/safe-space.yaml', 'test/fixtures/scripts/every-step.yaml');
+    expect(result.stderr.split('\n').filter((line) => line.includes(': '))).toEqual([]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('2 of 2 script(s) valid.');
+  });
+
+  it('names a file that cannot be read', () => {
+    const result = runCompiler('--check', 'audio-scripts/no-such-session.yaml');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^audio-scripts\/no-such-session\.yaml:1:1: the file must be readable/mu);
+  });
+
+  it('rejects stray arguments with its usage', () => {
+    const result = runCompiler('audio-scripts/safe-space.yaml');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Usage:');
+  });
+});
