@@ -35,3 +35,6 @@ function isLibraryIndex(value: unknown): value is LibraryIndex {
     )
   );
 }
+
+/** Where the built-in library lives, relative to the app. */
+export const libraryUrl = (): URL => new URL('/packs/index.json', document.baseURI);

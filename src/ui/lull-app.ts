@@ -1,113 +1,112 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import type { LibraryEntry, LibraryIndex } from '../engine/pack-manifest';
-import { loadLibrary } from '../services/library';
-import { formatBytes, formatMinutesRange } from './format';
-import { practiceLabels } from './practice-labels';
+import { customElement, query } from 'lit/decorators.js';
+import { RouterController } from './router-controller';
+import type { Route } from './routes';
+import { controlStyles } from './shared-styles';
+import './lull-library';
 
-type LibraryState = { status: 'loading' } | { status: 'ready'; library: LibraryIndex } | { status: 'failed'; message: string };
+/** Screens other than the library load their code only when opened. */
+const lazyViews: Partial<Record<Route['view'], () => Promise<unknown>>> = {
+  session: () => import('./lull-session-view'),
+};
 
 /**
- * The app's root: for now, the library of built-in sessions.
+ * The app's root: header, navigation, and the screen the URL names.
  */
 @customElement('lull-app')
 export class LullApp extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      max-width: 46rem;
-      margin: 0 auto;
-      padding: 1.5rem 1rem 3rem;
-    }
-    h1 {
-      font-size: 2rem;
-      font-weight: 600;
-      margin: 0 0 0.25rem;
-    }
-    .tagline,
-    .meta {
-      color: var(--lull-muted);
-    }
-    ul {
-      list-style: none;
-      padding: 0;
-      margin: 1.5rem 0 0;
-      display: grid;
-      gap: 1rem;
-    }
-    li {
-      background: var(--lull-surface);
-      border: 1px solid var(--lull-border);
-      border-radius: var(--lull-radius);
-      padding: 1rem 1.25rem;
-    }
-    h2 {
-      font-size: 1.25rem;
-      margin: 0 0 0.25rem;
-    }
-    p {
-      margin: 0.25rem 0;
-    }
-    .kind {
-      font-size: 0.875rem;
-      font-weight: 600;
-      color: var(--lull-accent);
-      text-transform: uppercase;
-      letter-spacing: 0.04em;
-    }
-    [role='alert'] {
-      border-left: 4px solid #a3412c;
-      padding: 0.5rem 1rem;
-      background: var(--lull-surface);
-    }
-  `;
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+        max-width: 46rem;
+        margin: 0 auto;
+        padding: 1rem 1rem 3rem;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 0.5rem 1rem;
+        margin-bottom: 1.25rem;
+      }
+      .brand {
+        font-size: 1.75rem;
+        font-weight: 600;
+        color: var(--lull-text);
+        text-decoration: none;
+      }
+      .tagline {
+        margin: 0;
+        color: var(--lull-muted);
+        flex-basis: 100%;
+      }
+      nav ul {
+        display: flex;
+        gap: 1rem;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      nav a {
+        display: inline-block;
+        padding: 0.6rem 0.25rem;
+      }
+      nav a[aria-current='page'] {
+        font-weight: 600;
+      }
+      main:focus {
+        outline: none;
+      }
+    `,
+  ];
 
-  @state() private _library: LibraryState = { status: 'loading' };
+  private readonly _router = new RouterController(this);
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this._load();
+  @query('main') private _main!: HTMLElement;
+
+  private _shownRoute: Route | undefined;
+
+  override willUpdate(): void {
+    void lazyViews[this._router.route.view]?.();
   }
 
-  private async _load(): Promise<void> {
-    try {
-      const library = await loadLibrary(new URL('packs/index.json', document.baseURI));
-      this._library = { status: 'ready', library };
-    } catch (error) {
-      this._library = { status: 'failed', message: error instanceof Error ? error.message : String(error) };
-    }
+  override updated(): void {
+    // After an in-app navigation (not the first load), keyboard and screen-reader users start at the new screen.
+    const route = this._router.route;
+    if (this._shownRoute && this._shownRoute !== route) this._main.focus();
+    this._shownRoute = route;
   }
 
   override render() {
+    const { view } = this._router.route;
     return html`
       <header>
-        <h1>Lull</h1>
+        <a class="brand" href="/">Lull</a>
+        <nav aria-label="Main">
+          <ul>
+            <li><a href="/" aria-current=${view === 'library' ? 'page' : 'false'}>Sessions</a></li>
+          </ul>
+        </nav>
         <p class="tagline">Gentle, guided time with yourself. Everything stays on this device.</p>
       </header>
-      <main>${this._renderLibrary()}</main>
+      <main tabindex="-1">${this._renderView()}</main>
     `;
   }
 
-  private _renderLibrary() {
-    switch (this._library.status) {
-      case 'loading':
-        return html`<p aria-live="polite">Loading sessions…</p>`;
-      case 'failed':
-        return html`<p role="alert">${this._library.message}</p>`;
-      case 'ready':
-        return html`<ul aria-label="Sessions">
-          ${this._library.library.sessions.map((entry) => this._renderEntry(entry))}
-        </ul>`;
+  private _renderView() {
+    const route = this._router.route;
+    switch (route.view) {
+      case 'library':
+        return html`<lull-library></lull-library>`;
+      case 'session':
+        return html`<lull-session-view .sessionId=${route.id} .query=${route.query}></lull-session-view>`;
+      case 'not-found':
+        return html`<h1>Nothing here</h1>
+          <p>There is no page at ${route.path}. <a href="/">Go to the sessions</a>.</p>`;
     }
-  }
-
-  private _renderEntry(entry: LibraryEntry) {
-    return html`<li data-session=${entry.id}>
-      <p class="kind">${practiceLabels[entry.practice]}</p>
-      <h2>${entry.title}</h2>
-      <p>${entry.description}</p>
-      <p class="meta">${formatMinutesRange(entry.length.min, entry.length.max)} · ${formatBytes(entry.bytes)}</p>
-    </li>`;
   }
 }
 

@@ -1,0 +1,31 @@
+import { Howler } from 'howler';
+
+/**
+ * The page's one AudioContext, Howler's: Howler unlocks it on the first touch on mobile and
+ * owns the master volume. Its auto-suspend is turned off, because it suspends the context after
+ * 30 s of silence, which freezes the very clock the session is timed on.
+ */
+export function sharedAudioContext(): { context: AudioContext; master: GainNode } {
+  Howler.autoSuspend = false;
+  Howler.volume(1);
+  const context = Howler.ctx;
+  const master = Howler.masterGain;
+  if (!(context instanceof AudioContext)) throw new AudioUnavailableError();
+  return { context, master };
+}
+
+/**
+ * The encodings of a pack in the order to try them: Opus in WebM where the browser says it
+ * plays it (Howler's own "webm" test asks for Vorbis, so we ask for Opus ourselves), then MP3.
+ */
+export function codecPreference(): readonly ('webm' | 'mp3')[] {
+  const probe = document.createElement('audio');
+  return probe.canPlayType('audio/webm; codecs="opus"') === '' ? ['mp3'] : ['webm', 'mp3'];
+}
+
+export class AudioUnavailableError extends Error {
+  override name = 'AudioUnavailableError';
+  constructor() {
+    super('This browser cannot play Web Audio, so sessions play as captions and a timer only.');
+  }
+}

@@ -1,0 +1,164 @@
+import type { AudioPort } from '../engine/audio-port';
+import type { SpriteClip } from '../engine/pack-manifest';
+import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
+import type { CueSound, VoiceSource } from '../engine/timeline';
+import type { Seconds } from '../engine/units';
+
+export type Bus = 'voice' | 'ambience' | 'cues';
+export const buses: readonly Bus[] = ['voice', 'ambience', 'cues'];
+
+/** The decoded sounds of one session; a missing part (it failed to load) is simply silent. */
+export interface SessionSounds {
+  readonly narration?: { readonly buffer: AudioBuffer; readonly lines: Readonly<Record<string, SpriteClip>> };
+  readonly cues?: { readonly buffer: AudioBuffer; readonly clips: Readonly<Record<CueSound, SpriteClip>> };
+  readonly ambience: Readonly<Partial<Record<AmbienceKind, { readonly buffer: AudioBuffer; readonly loopSeconds: Seconds }>>>;
+  readonly recordings: Readonly<Partial<Record<RecordingSlot, AudioBuffer>>>;
+}
+
+interface Voice {
+  readonly source: AudioBufferSourceNode;
+  readonly gain: GainNode;
+  readonly startsAt: Seconds;
+}
+
+/** Resuming mid-line or stopping: short ramps so nothing clicks. */
+const clickFreeRamp: Seconds = 0.015;
+const stopRamp: Seconds = 0.08;
+
+/**
+ * Plays the engine's events on Web Audio: every sound is an AudioBufferSourceNode started at its
+ * exact time with `start(when, offset, duration)`, so it is sample-exact whatever the main thread
+ * does later. Three buses (voice, ambience, cues) with live volume; stereo pan for taps; the
+ * ambience bed loops on its exact loop length and crossfades.
+ */
+export class WebAudioPort implements AudioPort {
+  readonly gains: Record<Bus, GainNode>;
+  private readonly active = new Set<Voice>();
+  private bed: { kind: AmbienceKind; voice: Voice; volume: number } | undefined;
+
+  constructor(
+    private readonly context: BaseAudioContext,
+    destination: AudioNode,
+    private readonly sounds: SessionSounds,
+  ) {
+    this.gains = {
+      voice: context.createGain(),
+      ambience: context.createGain(),
+      cues: context.createGain(),
+    };
+    for (const bus of buses) this.gains[bus].connect(destination);
+  }
+
+  /** Live volume of a bus, 0 to 1, glided so it never clicks. */
+  setVolume(bus: Bus, volume: number): void {
+    const gain = this.gains[bus].gain;
+    gain.cancelScheduledValues(this.context.currentTime);
+    gain.setTargetAtTime(Math.min(1, Math.max(0, volume)), this.context.currentTime, 0.03);
+  }
+
+  scheduleVoice(source: VoiceSource, when: Seconds, offset: Seconds, duration: Seconds): void {
+    const clip = this.voiceClip(source);
+    if (!clip || duration <= 0) return;
+    // Started late (a stalled page): skip ahead by the lateness so the voice stays on the timeline.
+    const late = Math.max(0, this.context.currentTime - when);
+    const skip = offset + late;
+    if (skip >= clip.duration) return;
+    const voice = this.play(clip.buffer, this.gains.voice, Math.max(when, this.context.currentTime), clip.start + skip, Math.min(duration - late, clip.duration - skip));
+    if (skip > 0) {
+      voice.gain.gain.setValueAtTime(0, voice.startsAt);
+      voice.gain.gain.linearRampToValueAtTime(1, voice.startsAt + clickFreeRamp);
+    }
+  }
+
+  scheduleCue(sound: CueSound, when: Seconds, pan: number): void {
+    const cues = this.sounds.cues;
+    const clip = cues?.clips[sound];
+    if (!cues || !clip) return;
+    const panner = this.context.createStereoPanner();
+    panner.pan.value = pan;
+    panner.connect(this.gains.cues);
+    const voice = this.play(cues.buffer, panner, when, clip.start, clip.duration);
+    voice.source.addEventListener('ended', () => {
+      panner.disconnect();
+    });
+  }
+
+  scheduleAmbience(kind: AmbienceKind | null, when: Seconds, volume: number, fade: Seconds): void {
+    const ramp = Math.max(fade, clickFreeRamp);
+    const current = this.bed;
+    if (current && current.kind === kind) {
+      current.voice.gain.gain.setValueAtTime(current.volume, when);
+      current.voice.gain.gain.linearRampToValueAtTime(volume, when + ramp);
+      this.bed = { ...current, volume };
+      return;
+    }
+    if (current) {
+      current.voice.gain.gain.setValueAtTime(current.volume, when);
+      current.voice.gain.gain.linearRampToValueAtTime(0, when + ramp);
+      current.voice.source.stop(when + ramp);
+      this.bed = undefined;
+    }
+    const loop = kind ? this.sounds.ambience[kind] : undefined;
+    if (!kind || !loop) return;
+    const source = this.context.createBufferSource();
+    source.buffer = loop.buffer;
+    source.loop = true;
+    source.loopStart = 0;
+    // The codec may pad the decoded file; loop on the exact length the compiler made seamless.
+    source.loopEnd = Math.min(loop.loopSeconds, loop.buffer.duration);
+    const voice = this.track(source, this.gains.ambience, when);
+    voice.gain.gain.setValueAtTime(0, when);
+    voice.gain.gain.linearRampToValueAtTime(volume, when + ramp);
+    source.start(when);
+    this.bed = { kind, voice, volume };
+  }
+
+  stopAll(): void {
+    const now = this.context.currentTime;
+    for (const voice of this.active) {
+      if (voice.startsAt > now) {
+        voice.source.stop();
+        continue;
+      }
+      voice.gain.gain.cancelScheduledValues(now);
+      voice.gain.gain.setTargetAtTime(0, now, stopRamp / 4);
+      voice.source.stop(now + stopRamp);
+    }
+    this.bed = undefined;
+  }
+
+  dispose(): void {
+    this.stopAll();
+    for (const bus of buses) this.gains[bus].disconnect();
+  }
+
+  private voiceClip(source: VoiceSource): { buffer: AudioBuffer; start: Seconds; duration: Seconds } | undefined {
+    if (source.kind === 'recording') {
+      const buffer = this.sounds.recordings[source.slot];
+      return buffer && { buffer, start: 0, duration: buffer.duration };
+    }
+    const narration = this.sounds.narration;
+    const clip = narration?.lines[source.key];
+    return narration && clip && { buffer: narration.buffer, start: clip.start, duration: clip.duration };
+  }
+
+  private play(buffer: AudioBuffer, destination: AudioNode, when: Seconds, offset: Seconds, duration: Seconds): Voice {
+    const source = this.context.createBufferSource();
+    source.buffer = buffer;
+    const voice = this.track(source, destination, when);
+    source.start(when, offset, duration);
+    return voice;
+  }
+
+  private track(source: AudioBufferSourceNode, destination: AudioNode, when: Seconds): Voice {
+    const gain = this.context.createGain();
+    source.connect(gain).connect(destination);
+    const voice = { source, gain, startsAt: when };
+    this.active.add(voice);
+    source.addEventListener('ended', () => {
+      this.active.delete(voice);
+      gain.disconnect();
+    });
+    return voice;
+  }
+}

@@ -1,0 +1,25 @@
+import type { BreathPhase, Caption, SessionPlan, TimelineEvent } from './timeline';
+import type { Seconds } from './units';
+
+/** The caption showing at `position`, if a line is being spoken. */
+export function captionAt(plan: SessionPlan, position: Seconds): Caption | undefined {
+  return plan.captions.findLast((caption) => caption.at <= position && position < caption.end);
+}
+
+/** Index of the step playing at `position` (the last step that has started). */
+export function stepIndexAt(plan: SessionPlan, position: Seconds): number {
+  return Math.max(0, plan.steps.findLastIndex((step) => step.at <= position + 1e-6));
+}
+
+/** The breath phase at `position` and how far through it the breath is (0 to 1), for the pacer's shape. */
+export function breathAt(plan: SessionPlan, position: Seconds): { phase: BreathPhase; progress: number; remaining: Seconds } | undefined {
+  const event = plan.events.findLast((candidate) => candidate.kind === 'breath' && candidate.at <= position);
+  if (event?.kind !== 'breath' || position >= event.at + event.duration) return undefined;
+  return { phase: event.phase, progress: (position - event.at) / event.duration, remaining: event.at + event.duration - position };
+}
+
+/** The reflection prompt whose quiet window is open at `position`. */
+export function promptAt(plan: SessionPlan, position: Seconds): Extract<TimelineEvent, { kind: 'prompt' }> | undefined {
+  const event = plan.events.findLast((candidate) => candidate.kind === 'prompt' && candidate.at <= position);
+  return event?.kind === 'prompt' && position <= event.at + event.duration ? event : undefined;
+}

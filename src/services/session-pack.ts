@@ -1,0 +1,59 @@
+import { checkScript } from '../engine/check-script';
+import { packFormat, type CommonManifest, type SessionManifest } from '../engine/pack-manifest';
+import { formatProblem } from '../engine/script-problem';
+import type { Script } from '../engine/script-model';
+
+export interface SessionPack {
+  readonly manifest: SessionManifest;
+  readonly manifestUrl: URL;
+  readonly common: CommonManifest;
+  readonly commonUrl: URL;
+  /** The script, parsed and validated in the browser by the same code the compiler uses. */
+  readonly script: Script;
+}
+
+export class SessionPackError extends Error {
+  override name = 'SessionPackError';
+}
+
+const sessionIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
+
+async function fetchJson(url: URL, what: string, fetchImpl: typeof fetch): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url);
+  } catch {
+    throw new SessionPackError(`${what} could not be reached. If you are offline, download the session first while online.`);
+  }
+  if (response.status === 404) throw new SessionPackError(`${what} does not exist (${url.pathname}).`);
+  if (!response.ok) throw new SessionPackError(`${what} could not be loaded (${response.status} for ${url.pathname}).`);
+  try {
+    return await response.json();
+  } catch {
+    throw new SessionPackError(`${what} at ${url.pathname} is damaged: it is not valid JSON.`);
+  }
+}
+
+function isManifestOfFormat(value: unknown): value is { format: number } {
+  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === packFormat;
+}
+
+/** Loads a session's manifest and the shared sounds' manifest, and validates the session's script. */
+export async function loadSessionPack(id: string, base: URL, fetchImpl: typeof fetch = fetch): Promise<SessionPack> {
+  if (!sessionIdPattern.test(id)) throw new SessionPackError(`"${id}" is not a session name.`);
+  const manifestUrl = new URL(`/packs/${id}/manifest.json`, base);
+  const commonUrl = new URL('/packs/common/common.json', base);
+  const [manifest, common] = await Promise.all([fetchJson(manifestUrl, 'This session', fetchImpl), fetchJson(commonUrl, 'The shared sounds', fetchImpl)]);
+  if (!isManifestOfFormat(manifest) || !isManifestOfFormat(common)) {
+    throw new SessionPackError('This session was made for another version of Lull. Reload the page to update.');
+  }
+  const session = manifest as SessionManifest;
+  if (typeof session.source !== 'string' || typeof session.sourceFile !== 'string' || typeof session.lines !== 'object') {
+    throw new SessionPackError(`The session at ${manifestUrl.pathname} is damaged: its script is missing.`);
+  }
+  const checked = checkScript(session.sourceFile, session.source);
+  if (!checked.ok) {
+    throw new SessionPackError(`This session's script has problems:\n${checked.problems.map(formatProblem).join('\n')}`);
+  }
+  return { manifest: session, manifestUrl, common: common as CommonManifest, commonUrl, script: checked.script };
+}

@@ -1,0 +1,297 @@
+import { css, html, LitElement, nothing, svg } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ChoiceStep } from '../engine/script-model';
+import { breathAt, captionAt, promptAt, stepIndexAt } from '../engine/timeline-queries';
+import type { Bus, SessionPlayer } from '../services/session-player';
+import { formatClock, formatMinutesRange, formatSpokenDuration } from './format';
+import { PlaybackController } from './playback-controller';
+import { readSessionQuery } from './session-query';
+import { controlStyles } from './shared-styles';
+
+const breathWords = { inhale: 'Breathe in', hold: 'Hold', exhale: 'Breathe out', rest: 'Rest' } as const;
+const busLabels: Record<Bus, string> = { voice: 'Voice', ambience: 'Ambience', cues: 'Bells and cues' };
+
+/**
+ * One session: its settings before it starts (length, choices, content note), then the player:
+ * play / pause, previous / next step, progress with step markers, elapsed and remaining time,
+ * live captions and the three volumes.
+ */
+@customElement('lull-session-view')
+export class LullSessionView extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h1 {
+        font-size: 1.6rem;
+        margin: 0 0 0.25rem;
+      }
+      .panel {
+        background: var(--lull-surface);
+        border: 1px solid var(--lull-border);
+        border-radius: var(--lull-radius);
+        padding: 1rem 1.25rem;
+        margin: 1rem 0;
+      }
+      .controls {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem;
+        align-items: center;
+      }
+      .play {
+        min-width: 7rem;
+        font-size: 1.1rem;
+      }
+      .times {
+        display: flex;
+        justify-content: space-between;
+        color: var(--lull-muted);
+        font-variant-numeric: tabular-nums;
+      }
+      input[type='range'] {
+        width: 100%;
+        min-height: 44px;
+      }
+      .markers {
+        display: block;
+        width: 100%;
+        height: 10px;
+      }
+      .markers rect {
+        fill: var(--lull-muted);
+      }
+      .caption {
+        min-height: 3.5rem;
+        font-size: 1.25rem;
+        line-height: 1.4;
+        margin: 0.5rem 0;
+      }
+      .breath {
+        display: flex;
+        align-items: center;
+        gap: 1rem;
+        font-size: 1.2rem;
+      }
+      .breath circle {
+        fill: var(--lull-accent);
+        opacity: 0.35;
+      }
+      fieldset {
+        border: 1px solid var(--lull-border);
+        border-radius: 10px;
+        margin: 0.75rem 0;
+      }
+      label.option {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        min-height: 44px;
+      }
+      .volumes label {
+        display: block;
+        margin-top: 0.5rem;
+      }
+      .note {
+        border-left: 4px solid var(--lull-accent);
+        padding-left: 0.75rem;
+      }
+    `,
+  ];
+
+  private readonly _playback = new PlaybackController(this, () => ({ id: this.sessionId, ...readSessionQuery(this.query) }));
+
+  @state() private _showCaptions = true;
+  @state() private _noteAccepted = false;
+  @state() private _volumes: Record<Bus, number> = { voice: 1, ambience: 1, cues: 1 };
+
+  /** The session to open, by id. */
+  @property({ attribute: false }) sessionId = '';
+  /** The deep link's settings: `minutes` and one entry per choice. */
+  @property({ attribute: false }) query = new URLSearchParams();
+
+  private _onPlay(player: SessionPlayer) {
+    player.togglePlay();
+  }
+
+  private _onLength(player: SessionPlayer, event: Event) {
+    player.setLength(Number((event.target as HTMLInputElement).value));
+  }
+
+  private _onChoice(player: SessionPlayer, choice: string, option: string) {
+    player.choose(choice, option);
+  }
+
+  private _onSeek(player: SessionPlayer, event: Event) {
+    player.seek(Number((event.target as HTMLInputElement).value));
+  }
+
+  private _onVolume(player: SessionPlayer, bus: Bus, event: Event) {
+    const volume = Number((event.target as HTMLInputElement).value) / 100;
+    this._volumes = { ...this._volumes, [bus]: volume };
+    player.setVolume(bus, volume);
+  }
+
+  override render() {
+    const status = this._playback.status;
+    switch (status.kind) {
+      case 'loading':
+        return html`<p aria-live="polite">Opening the session…</p>`;
+      case 'failed':
+        return html`<h1>This session cannot open</h1>
+          <p role="alert" class="problem">${status.message}</p>
+          <p><a href="/">Back to the sessions</a></p>`;
+      case 'open':
+        return this._renderSession(status.player);
+    }
+  }
+
+  private _renderSession(player: SessionPlayer) {
+    const { manifest, script } = player.pack;
+    const started = player.state !== 'ready';
+    const needsConsent = Boolean(manifest.contentNote) && !this._noteAccepted && !started;
+    return html`
+      <h1>${manifest.title}</h1>
+      <p>${manifest.description}</p>
+      ${player.problems.length > 0
+        ? html`<div role="status" class="panel">
+            <p>Some sounds could not be loaded, so the session plays without them:</p>
+            <ul>
+              ${player.problems.map((problem) => html`<li>${problem}</li>`)}
+            </ul>
+          </div>`
+        : nothing}
+      ${player.interrupted ? html`<p role="alert">The sound was interrupted. Press Play to go on from where you were.</p>` : nothing}
+      ${started ? nothing : this._renderSetup(player, script.length)}
+      ${this._renderPlayer(player, needsConsent)}
+    `;
+  }
+
+  private _renderSetup(player: SessionPlayer, length: { min: number; max: number }) {
+    const note = player.pack.manifest.contentNote;
+    return html`<section class="panel" aria-labelledby="setup-heading">
+      <h2 id="setup-heading">Before you start</h2>
+      <label for="length">Length: <strong>${player.lengthMinutes} min</strong> (${formatMinutesRange(length.min, length.max)})</label>
+      <input
+        id="length"
+        type="range"
+        min=${length.min}
+        max=${length.max}
+        step="0.5"
+        .value=${String(player.lengthMinutes)}
+        aria-valuetext=${`${String(player.lengthMinutes)} minutes`}
+        @input=${(event: Event) => this._onLength(player, event)}
+      />
+      ${player.choiceSteps.map((choice) => this._renderChoice(player, choice))}
+      ${note
+        ? html`<div class="note">
+            <p>${note}</p>
+            <label class="option">
+              <input type="checkbox" .checked=${this._noteAccepted} @change=${(event: Event) => (this._noteAccepted = (event.target as HTMLInputElement).checked)} />
+              I understand, and I can stop at any time.
+            </label>
+          </div>`
+        : nothing}
+    </section>`;
+  }
+
+  private _renderChoice(player: SessionPlayer, choice: ChoiceStep) {
+    return html`<fieldset>
+      <legend>${choice.question}</legend>
+      ${choice.options.map(
+        (option) => html`<label class="option">
+          <input
+            type="radio"
+            name=${`choice-${choice.name}`}
+            .checked=${player.chosen[choice.name] === option.id}
+            @change=${() => this._onChoice(player, choice.name, option.id)}
+          />
+          ${option.label}
+        </label>`,
+      )}
+    </fieldset>`;
+  }
+
+  private _renderPlayer(player: SessionPlayer, needsConsent: boolean) {
+    const plan = player.currentPlan;
+    const position = this._playback.position;
+    const caption = captionAt(plan, position);
+    const breath = breathAt(plan, position);
+    const prompt = promptAt(plan, position);
+    const step = stepIndexAt(plan, position);
+    const playing = player.state === 'playing';
+    const playLabel = playing ? 'Pause' : player.state === 'waiting' ? 'Continue' : player.state === 'paused' ? 'Resume' : player.state === 'ended' ? 'Play again' : 'Start';
+    return html`<section class="panel" aria-label="Player">
+      <div class="controls">
+        <button class="quiet" @click=${() => player.previous()} ?disabled=${player.state === 'ready'}>Previous step</button>
+        <button class="play" @click=${() => this._onPlay(player)} ?disabled=${needsConsent} aria-describedby=${needsConsent ? 'consent-hint' : nothing}>
+          ${playLabel}
+        </button>
+        <button class="quiet" @click=${() => player.next()} ?disabled=${player.state === 'ended'}>Next step</button>
+      </div>
+      ${needsConsent ? html`<p id="consent-hint">Read the note above and tick the box to start.</p>` : nothing}
+      <label class="visually-hidden" for="position">Position</label>
+      <input
+        id="position"
+        type="range"
+        min="0"
+        max=${plan.duration}
+        step="1"
+        .value=${String(position)}
+        aria-valuetext=${`${formatSpokenDuration(position)} of ${formatSpokenDuration(plan.duration)}`}
+        @change=${(event: Event) => this._onSeek(player, event)}
+      />
+      <svg class="markers" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true">
+        ${plan.steps.map((marker) => svg`<rect x=${(marker.at / plan.duration) * 1000} y="0" width="2" height="10"></rect>`)}
+      </svg>
+      <div class="times">
+        <span>${formatClock(position)} <span class="visually-hidden">elapsed</span></span>
+        <span>Step ${step + 1} of ${plan.steps.length}</span>
+        <span>−${formatClock(plan.duration - position)} <span class="visually-hidden">remaining</span></span>
+      </div>
+      ${breath
+        ? html`<div class="breath" aria-live="polite">
+            <svg width="64" height="64" viewBox="0 0 64 64" aria-hidden="true">
+              <circle cx="32" cy="32" r=${breathRadius(breath.phase, breath.progress)}></circle>
+            </svg>
+            <span>${breathWords[breath.phase]}</span>
+          </div>`
+        : nothing}
+      ${prompt ? html`<p class="prompt"><strong>${prompt.text}</strong></p>` : nothing}
+      ${player.state === 'waiting' ? html`<p>Take all the time you need. Press Continue when you are ready.</p>` : nothing}
+      <label class="option"><input type="checkbox" .checked=${this._showCaptions} @change=${() => (this._showCaptions = !this._showCaptions)} /> Captions</label>
+      <p class="caption" aria-live="polite" ?hidden=${!this._showCaptions}>${caption?.text ?? ''}</p>
+    </section>
+    <details class="panel volumes">
+      <summary>Volumes</summary>
+      ${(['voice', 'ambience', 'cues'] as const).map(
+        (bus) => html`<label for=${`volume-${bus}`}>${busLabels[bus]}</label>
+          <input id=${`volume-${bus}`} type="range" min="0" max="100" .value=${String(Math.round(this._volumes[bus] * 100))} @input=${(event: Event) => this._onVolume(player, bus, event)} />`,
+      )}
+    </details>`;
+  }
+}
+
+/** The pacer's circle grows through an in-breath, stays full while holding, shrinks through the out-breath. */
+function breathRadius(phase: 'inhale' | 'hold' | 'exhale' | 'rest', progress: number): number {
+  const small = 12;
+  const large = 30;
+  switch (phase) {
+    case 'inhale':
+      return small + (large - small) * progress;
+    case 'hold':
+      return large;
+    case 'exhale':
+      return large - (large - small) * progress;
+    case 'rest':
+      return small;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lull-session-view': LullSessionView;
+  }
+}

@@ -1,0 +1,18 @@
+/** Every screen of the app, as its URL says it. */
+export type Route =
+  | { readonly view: 'library' }
+  | { readonly view: 'session'; readonly id: string; readonly query: URLSearchParams }
+  | { readonly view: 'not-found'; readonly path: string };
+
+const sessionPath = /^\/session\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/u;
+
+/** Reads a URL into the screen it names. */
+export function matchRoute(url: URL): Route {
+  const path = url.pathname;
+  if (path === '/' || path === '/index.html') return { view: 'library' };
+  const session = sessionPath.exec(path);
+  if (session?.[1]) return { view: 'session', id: session[1], query: url.searchParams };
+  return { view: 'not-found', path };
+}
+
+export const sessionHref = (id: string): string => `/session/${id}`;
