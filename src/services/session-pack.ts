@@ -25,7 +25,9 @@ async function fetchJson(url: URL, what: string, fetchImpl: typeof fetch): Promi
   } catch {
     throw new SessionPackError(`${what} could not be reached. If you are offline, download the session first while online.`);
   }
-  if (response.status === 404) throw new SessionPackError(`${what} does not exist (${url.pathname}).`);
+  // Hosts with an app fallback answer unknown paths with the app's own page rather than a 404.
+  const servedPage = response.headers.get('content-type')?.startsWith('text/html') ?? false;
+  if (response.status === 404 || servedPage) throw new SessionPackError(`${what} does not exist (${url.pathname}).`);
   if (!response.ok) throw new SessionPackError(`${what} could not be loaded (${response.status} for ${url.pathname}).`);
   try {
     return await response.json();

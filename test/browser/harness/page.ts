@@ -12,7 +12,11 @@ export interface OpenedApp {
 }
 
 /** Opens the built app in a fresh Chromium profile and records anything that goes wrong in it. */
-export async function openApp(path = '/', viewport = { width: 1024, height: 800 }): Promise<OpenedApp> {
+export async function openApp(
+  path = '/',
+  viewport = { width: 1024, height: 800 },
+  beforeNavigate?: (page: Page) => Promise<void>,
+): Promise<OpenedApp> {
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
@@ -26,6 +30,7 @@ export async function openApp(path = '/', viewport = { width: 1024, height: 800 
       console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
     });
   });
+  await beforeNavigate?.(page);
   await page.goto(new URL(path, inject('baseUrl')).href);
   return {
     browser,

@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CommonManifest, SpriteClip } from '../../src/engine/pack-manifest';
+import type { SessionPlan } from '../../src/engine/timeline';
+import { shippedManifest, shippedPlan } from '../helpers/shipped-plan';
+import { audioStarts, recordAudioStarts, type StartCall } from './harness/audio-starts';
+import { seriousAxeViolations } from './harness/axe';
+import { openApp, type OpenedApp } from './harness/page';
+
+const sessionId = 'breathe-long-exhale';
+const manifest = shippedManifest(sessionId);
+const common = JSON.parse(readFileSync('public/packs/common/common.json', 'utf8')) as CommonManifest;
+const spriteEnd = (clips: readonly SpriteClip[]) => Math.max(...clips.map((clip) => clip.start + clip.duration));
+const narrationLength = spriteEnd(Object.values(manifest.lines));
+const cuesLength = spriteEnd(Object.values(common.cues.clips));
+
+let app: OpenedApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function openSession(query = 'minutes=5', before?: (page: Page) => Promise<void>): Promise<OpenedApp> {
+  const opened = await openApp(`/session/${sessionId}?${query}`, undefined, async (page) => {
+    await recordAudioStarts(page);
+    await before?.(page);
+  });
+  await opened.page.getByRole('button', { name: 'Start' }).waitFor();
+  return opened;
+}
+
+/** Start calls of the narration sprite (the decoded file is longer than the last clip by its padding). */
+const isVoice = (call: StartCall) => !call.loop && Math.abs(call.bufferDuration - narrationLength) < 0.6;
+const isCue = (call: StartCall) => !call.loop && Math.abs(call.bufferDuration - cuesLength) < 0.6;
+const voiceEvents = (plan: SessionPlan) => plan.events.filter((event) => event.kind === 'voice');
+
+/** Which line a voice start plays, from where in the sprite it starts. */
+function lineAt(spriteOffset: number): { key: string; start: number } {
+  const entry = Object.entries(manifest.lines).find(([, line]) => spriteOffset >= line.start - 1e-6 && spriteOffset < line.start + line.duration);
+  if (!entry) throw new Error(`no line at ${spriteOffset}`);
+  return { key: entry[0], start: entry[1].start };
+}
+
+async function waitForStarts(page: Page, count: number, predicate: (call: StartCall) => boolean): Promise<StartCall[]> {
+  await expect.poll(async () => (await audioStarts(page)).filter(predicate).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
+  return (await audioStarts(page)).filter(predicate);
+}
+
+describe('the session player', () => {
+  it('plays a session with its lines exactly as far apart as planned, and shows their captions', async () => {
+    app = await openSession();
+    const plan = shippedPlan(sessionId, 5);
+    await app.page.getByRole('button', { name: 'Start' }).click();
+    const planned = voiceEvents(plan);
+    const firstLine = planned[0];
+    if (firstLine?.kind !== 'voice') throw new Error('no first line');
+    await expect.poll(() => app?.page.locator('.caption').innerText()).toBe(firstLine.text);
+    const voices = await waitForStarts(app.page, 3, isVoice);
+    for (let index = 1; index < 3; index += 1) {
+      const gap = (voices[index]?.when ?? 0) - (voices[0]?.when ?? 0);
+      expect(gap).toBeCloseTo((planned[index]?.at ?? 0) - (planned[0]?.at ?? 0), 6);
+      expect(voices[index]?.when).toBeGreaterThan(voices[index]?.calledAt ?? Infinity);
+    }
+    expect(app.problems).toEqual([]);
+  });
+
+  it('pauses and resumes exactly where it was, mid-line', async () => {
+    app = await openSession();
+    const plan = shippedPlan(sessionId, 5);
+    await app.page.getByRole('button', { name: 'Start' }).click();
+    await waitForStarts(app.page, 2, isVoice);
+    await app.page.waitForTimeout(2500);
+    await app.page.getByRole('button', { name: 'Pause' }).click();
+    const beforeResume = (await audioStarts(app.page)).length;
+    await app.page.waitForTimeout(700);
+    await app.page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(async () => (await audioStarts(app?.page as Page)).slice(beforeResume).filter(isVoice).length).toBeGreaterThanOrEqual(2);
+    const resumed = (await audioStarts(app.page)).slice(beforeResume).filter(isVoice);
+    const [midLine, nextLine] = resumed;
+    if (!midLine || !nextLine) throw new Error('nothing resumed');
+    const line = lineAt(midLine.offset);
+    const pausedInto = midLine.offset - line.start;
+    expect(pausedInto).toBeGreaterThan(0);
+    const events = voiceEvents(plan);
+    const index = events.findIndex((event) => event.kind === 'voice' && event.source.kind === 'line' && event.source.key === line.key);
+    const current = events[index];
+    const following = events[index + 1];
+    if (!current || !following) throw new Error('line not in plan');
+    expect(nextLine.when - midLine.when).toBeCloseTo(following.at - (current.at + pausedInto), 6);
+  });
+
+  it('seeks to a time and schedules every cue after it at its planned distance', async () => {
+    app = await openSession('minutes=10');
+    const plan = shippedPlan(sessionId, 10);
+    await app.page.getByRole('button', { name: 'Start' }).click();
+    await waitForStarts(app.page, 1, isVoice);
+    const before = (await audioStarts(app.page)).length;
+    await app.page.locator('#position').evaluate((input: HTMLInputElement) => {
+      input.value = '200';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect.poll(async () => (await audioStarts(app?.page as Page)).slice(before).filter(isCue).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    const after = (await audioStarts(app.page)).slice(before);
+    const bed = after.find((call) => call.loop);
+    const cues = after.filter(isCue);
+    const planned = plan.events.filter((event) => event.kind === 'cue' && event.at >= 200);
+    if (!bed) throw new Error('the ambience did not come back');
+    cues.slice(0, 2).forEach((call, index) => {
+      expect(call.when - bed.when).toBeCloseTo((planned[index]?.at ?? 0) - 200, 6);
+    });
+  });
+
+  it('skips to the next and the previous step', async () => {
+    app = await openSession();
+    const plan = shippedPlan(sessionId, 5);
+    await app.page.getByRole('button', { name: 'Start' }).click();
+    await app.page.getByText('Step 1 of').waitFor();
+    await app.page.getByRole('button', { name: 'Next step' }).click();
+    await app.page.getByText(`Step 2 of ${String(plan.steps.length)}`).waitFor();
+    const secondLine = voiceEvents(plan)[1];
+    await expect.poll(() => app?.page.locator('.caption').innerText()).toBe(secondLine?.kind === 'voice' ? secondLine.text : '');
+    await app.page.getByRole('button', { name: 'Next step' }).click();
+    await app.page.getByText(`Step 3 of ${String(plan.steps.length)}`).waitFor();
+    await app.page.getByRole('button', { name: 'Previous step' }).click();
+    await app.page.getByText(`Step 2 of ${String(plan.steps.length)}`).waitFor();
+  });
+
+  it('changes the length before the start: the silences stretch, the voice does not', async () => {
+    app = await openSession('minutes=5');
+    await expect.poll(() => app?.page.locator('.times').innerText()).toContain('−5:00');
+    await app.page.locator('#length').evaluate((input: HTMLInputElement) => {
+      input.value = '12';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect.poll(() => app?.page.locator('.times').innerText()).toContain('−12:00');
+  });
+
+  it('tells which sound is missing when a file is not there, and plays on without it', async () => {
+    app = await openSession('minutes=5', (page) => page.route('**/narration.*', (route) => route.fulfill({ status: 404, body: 'not here' })));
+    await expect.poll(() => app?.page.locator('lull-session-view').getByRole('status').innerText()).toMatch(/The voice: \/packs\/breathe-long-exhale\/narration\.[0-9a-f]+\.webm is missing \(404\); .*\.mp3 is missing \(404\)/u);
+    await app.page.getByRole('button', { name: 'Start' }).click();
+    // The ambience bed, a sound of another file, still plays.
+    await waitForStarts(app.page, 1, (call) => call.loop);
+    await expect.poll(() => app?.page.locator('.caption').innerText()).toBe(voiceEvents(shippedPlan(sessionId, 5))[0]?.kind === 'voice' ? manifest.lines[Object.keys(manifest.lines)[0] ?? '']?.text : '');
+    expect((await audioStarts(app.page)).filter(isVoice)).toEqual([]);
+  });
+
+  it('tells which sound is damaged when a file cannot be decoded, and plays on without it', async () => {
+    app = await openSession('minutes=5', (page) => page.route('**/narration.*', (route) => route.fulfill({ status: 200, contentType: 'audio/webm', body: Buffer.from('this is not audio at all') })));
+    await expect.poll(() => app?.page.locator('lull-session-view').getByRole('status').innerText()).toMatch(/narration\.[0-9a-f]+\.webm could not be decoded/u);
+    await app.page.getByRole('button', { name: 'Start' }).click();
+    await waitForStarts(app.page, 1, (call) => call.loop);
+    await expect.poll(() => app?.page.locator('.times').innerText()).toMatch(/^0:0[1-9]/u);
+  });
+
+  it('answers the lock-screen controls: pause, play, seek, next', async () => {
+    app = await openSession('minutes=5', (page) =>
+      page.addInitScript(() => {
+        const handlers = new Map<string, MediaSessionActionHandler | null>();
+        (window as unknown as { lullMediaHandlers: typeof handlers }).lullMediaHandlers = handlers;
+        const original = navigator.mediaSession.setActionHandler.bind(navigator.mediaSession);
+        navigator.mediaSession.setActionHandler = (action, handler) => {
+          handlers.set(action, handler);
+          original(action, handler);
+        };
+      }),
+    );
+    const press = (action: string, details: Record<string, unknown> = {}) =>
+      app?.page.evaluate(
+        ([name, extra]) => {
+          const handler = (window as unknown as { lullMediaHandlers: Map<string, ((details: object) => void) | null> }).lullMediaHandlers.get(name);
+          handler?.({ action: name, ...extra });
+        },
+        [action, details] as const,
+      );
+    await app.page.getByRole('button', { name: 'Start' }).click();
+    await app.page.getByRole('button', { name: 'Pause' }).waitFor();
+    expect(await app.page.evaluate(() => navigator.mediaSession.metadata?.title)).toBe(manifest.title);
+    await press('pause');
+    await app.page.getByRole('button', { name: 'Resume' }).waitFor();
+    expect(await app.page.evaluate(() => navigator.mediaSession.playbackState)).toBe('paused');
+    await press('play');
+    await app.page.getByRole('button', { name: 'Pause' }).waitFor();
+    await press('seekto', { seekTime: 120 });
+    await expect.poll(() => app?.page.locator('.times').innerText()).toMatch(/^2:0\d/u);
+    const step = await app.page.locator('.times').innerText();
+    await press('nexttrack');
+    await expect.poll(() => app?.page.locator('.times').innerText()).not.toBe(step);
+  });
+
+  it('has no serious accessibility violations before and while playing, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      app = await openSession();
+      await app.page.emulateMedia({ colorScheme });
+      expect(await seriousAxeViolations(app.page)).toEqual([]);
+      await app.page.getByRole('button', { name: 'Start' }).click();
+      await app.page.getByRole('button', { name: 'Pause' }).waitFor();
+      expect(await seriousAxeViolations(app.page)).toEqual([]);
+      expect(app.problems).toEqual([]);
+      await app.close();
+      app = undefined;
+    }
+  });
+
+  it('says so when a session does not exist', async () => {
+    app = await openApp('/session/no-such-session');
+    await expect.poll(() => app?.page.getByRole('alert').innerText()).toBe('This session does not exist (/packs/no-such-session/manifest.json).');
+  });
+});
