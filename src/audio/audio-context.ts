@@ -6,6 +6,7 @@ import { Howler } from 'howler';
  * 30 s of silence, which freezes the very clock the session is timed on.
  */
 export function sharedAudioContext(): { context: AudioContext; master: GainNode } {
+  keepPlayingWhenLocked();
   Howler.autoSuspend = false;
   Howler.volume(1);
   const context = Howler.ctx;
@@ -28,4 +29,13 @@ export class AudioUnavailableError extends Error {
   constructor() {
     super('This browser cannot play Web Audio, so sessions play as captions and a timer only.');
   }
+}
+
+/**
+ * On iOS a locked or hidden page keeps sounding only as media playback. Safari 16.4+ lets Web
+ * Audio be that, through the Audio Session API; everywhere else this does nothing.
+ */
+function keepPlayingWhenLocked(): void {
+  const session = (navigator as Navigator & { audioSession?: { type: string } }).audioSession;
+  if (session) session.type = 'playback';
 }

@@ -67,7 +67,7 @@ export class SessionPlayer {
     const { length } = pack.script;
     this.minutes = clampMinutes(options.minutes ?? length.default, length.min, length.max);
     this.choices = settleChoices(pack.script, options.choices ?? {});
-    this.plan = this.makePlan();
+    this.plan = this.makePlan(this.minutes, this.choices);
     this.transport = new Transport(this.plan, clock, { loading: true, startDelay });
     this.unsubscribeTransport = this.transport.subscribe(() => {
       this.onTransportChange();
@@ -245,21 +245,22 @@ export class SessionPlayer {
   }
 
   private replan(minutes: Minutes, choices: Record<string, string>): CommandResult {
-    const previous = { minutes: this.minutes, choices: this.choices, plan: this.plan };
-    this.minutes = minutes;
-    this.choices = choices;
-    this.plan = this.makePlan();
-    const result = this.transport.replan(this.plan);
-    if (!result.ok) Object.assign(this, previous);
+    const plan = this.makePlan(minutes, choices);
+    const result = this.transport.replan(plan);
+    if (result.ok) {
+      this.minutes = minutes;
+      this.choices = choices;
+      this.plan = plan;
+    }
     this.notify();
     return result;
   }
 
-  private makePlan(): SessionPlan {
+  private makePlan(minutes: Minutes, choices: Record<string, string>): SessionPlan {
     const { manifest } = this.pack;
     return planSession(this.pack.script, {
-      minutes: this.minutes,
-      choices: this.choices,
+      minutes,
+      choices,
       keyOf: (text) => lineKey(text, manifest.voice),
       speechSeconds: (text) => manifest.lines[lineKey(text, manifest.voice)]?.duration ?? estimateSpeechSeconds(text),
     });

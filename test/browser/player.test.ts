@@ -208,3 +208,33 @@ describe('the session player', () => {
     await expect.poll(() => app?.page.getByRole('alert').innerText()).toBe('This session does not exist (/packs/no-such-session/manifest.json).');
   });
 });
+
+describe('the session player when the sound is interrupted', () => {
+  it('pauses where it was, says so, and goes on when the person presses Resume', async () => {
+    app = await openSession('minutes=5', (page) =>
+      page.addInitScript(() => {
+        const contexts: AudioContext[] = [];
+        (window as unknown as { lullContexts: AudioContext[] }).lullContexts = contexts;
+        const Original = window.AudioContext;
+        window.AudioContext = class extends Original {
+          constructor(options?: AudioContextOptions) {
+            super(options);
+            contexts.push(this);
+          }
+        };
+      }),
+    );
+    await app.page.getByRole('button', { name: 'Start' }).click();
+    await app.page.getByRole('button', { name: 'Pause' }).waitFor();
+    await app.page.waitForTimeout(1500);
+    // What a phone call or another app taking the audio device does to the context.
+    await app.page.evaluate(() => (window as unknown as { lullContexts: AudioContext[] }).lullContexts[0]?.suspend());
+    await expect.poll(() => app?.page.getByRole('alert').innerText()).toBe('The sound was interrupted. Press Play to go on from where you were.');
+    const stoppedAt = await app.page.locator('.times').innerText();
+    await app.page.getByRole('button', { name: 'Resume' }).click();
+    await app.page.getByRole('button', { name: 'Pause' }).waitFor();
+    expect(await app.page.evaluate(() => (window as unknown as { lullContexts: AudioContext[] }).lullContexts[0]?.state)).toBe('running');
+    await expect.poll(() => app?.page.locator('.times').innerText(), { timeout: 5000 }).not.toBe(stoppedAt);
+    expect(await app.page.getByRole('alert').count()).toBe(0);
+  });
+});
