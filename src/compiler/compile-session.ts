@@ -1,6 +1,8 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { lineKey } from '../engine/line-key';
 import { packFormat, type NarrationLine, type SessionManifest } from '../engine/pack-manifest';
+import { planSession } from '../engine/plan-session';
 import { recordedTakes, spokenLines } from '../engine/script-inventory';
 import type { Script } from '../engine/script-model';
 import { ScriptError } from '../engine/script-problem';
@@ -77,6 +79,11 @@ export async function compileSession(
     narration,
     lines: manifestLines,
     spokenSeconds: rendered.reduce((sum, line) => sum + pcmSeconds(line.pcm), 0),
+    timeline: planSession(script, {
+      minutes: script.length.default,
+      speechSeconds: (text) => durations.get(text) ?? 0,
+      keyOf: (text) => lineKey(text, voiceId),
+    }),
   };
   await writeFile(join(packDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, renderedLines: rendered.filter((line) => line.rendered).length };

@@ -14,6 +14,7 @@ export function buildLibraryIndex(sessions: readonly { script: Script; manifest:
       practice: manifest.practice,
       length: manifest.length,
       manifest: `${manifest.id}/manifest.json`,
+      ambience: ambiencesUsed(script),
       bytes:
         manifest.narration.webm.bytes +
         common.cues.audio.webm.bytes +

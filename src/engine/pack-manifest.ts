@@ -1,9 +1,9 @@
 import type { AmbienceKind, LengthRange, PracticeKind } from './script-model';
-import type { CueSound } from './timeline';
+import type { CueSound, SessionPlan } from './timeline';
 import type { Seconds } from './units';
 
 /** Bumped whenever the shape below changes; the app refuses packs of another format. */
-export const packFormat = 1;
+export const packFormat = 2;
 
 /** One encoded audio file in two codecs: Opus in WebM, and MP3 for browsers without Opus. */
 export interface EncodedAudio {
@@ -50,6 +50,11 @@ export interface SessionManifest {
   /** By line key (see `lineKey`). */
   readonly lines: Readonly<Record<string, NarrationLine>>;
   readonly spokenSeconds: Seconds;
+  /**
+   * The timeline at the default length and choices: every event with its start, the captions and
+   * the step markers. The app plans any other length itself, with the same code.
+   */
+  readonly timeline: SessionPlan;
 }
 
 export interface AmbienceLoop {
@@ -75,6 +80,8 @@ export interface LibraryEntry {
   readonly length: Omit<LengthRange, 'at'>;
   /** Relative to the library index. */
   readonly manifest: string;
+  /** The ambience loops the session can play (on any branch). */
+  readonly ambience: readonly AmbienceKind[];
   /** Everything this session needs to play offline: its narration plus the cues and ambience it uses. */
   readonly bytes: number;
 }

@@ -21,7 +21,7 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function openSession(query = 'minutes=5', before?: (page: Page) => Promise<void>): Promise<OpenedApp> {
+async function openSession(query = 'minutes=5', before?: (page: Page) => Promise<unknown>): Promise<OpenedApp> {
   const opened = await openApp(`/session/${sessionId}?${query}`, undefined, async (page) => {
     await recordAudioStarts(page);
     await before?.(page);

@@ -11,6 +11,7 @@ import { packInputsHash, sha256 } from '../../src/compiler/hash';
 import { listScriptFiles } from '../../src/compiler/load-scripts';
 import { packsDir, scriptsDir } from '../../src/compiler/project-paths';
 import { voiceId } from '../../src/compiler/voice';
+import { shippedPlan } from '../helpers/shipped-plan';
 
 const rebuild = 'the shipped packs are out of step with audio-scripts/: run "npm run audio" and commit public/packs/';
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -46,6 +47,8 @@ describe('the shipped session packs', async () => {
     expect(manifest.source, rebuild).toBe(source);
     expect(Object.keys(manifest.lines).sort(), rebuild).toEqual(spokenLines(script).map((text) => lineKey(text, voiceId)).sort());
     expectFilesIntact(join(packsDir, script.id), manifest.narration);
+    // The app plans with the same engine code from the same pack: at the defaults it gets the shipped timeline.
+    expect(shippedPlan(script.id, script.length.default)).toEqual(manifest.timeline);
   });
 
   it('share cues and ambience made by the current recipe', () => {
