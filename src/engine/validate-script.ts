@@ -1,7 +1,7 @@
 import { pathRange } from './plan-session';
 import { listChoices } from './resolve-path';
 import { scriptProblem, type ScriptProblem } from './script-problem';
-import type { ChoiceStep, Script, Step } from './script-model';
+import type { ChoiceStep, RecordingSlot, Script, Step } from './script-model';
 import { estimateSpeechSeconds, longestLineSeconds } from './speech-estimate';
 import type { Seconds } from './units';
 
@@ -81,10 +81,13 @@ function spokenTexts(step: Step): string[] {
 
 function checkFill(script: Script, speechSeconds: (text: string) => Seconds, problems: ScriptProblem[]): void {
   const wanted = { min: script.length.min * 60, max: script.length.max * 60 };
-  for (const choices of answerCombinations(listChoices(script))) {
-    const range = pathRange(script, { choices, speechSeconds, keyOf: (text) => text });
+  const fullRecordings = longestRecordings(script.steps);
+  // With no recording the fallback line is spoken; with one, up to its maximum plays: both must fit.
+  const variants = Object.keys(fullRecordings).length > 0 ? [{}, fullRecordings] : [{}];
+  for (const [choices, recordings] of answerCombinations(listChoices(script)).flatMap((choices) => variants.map((variant) => [choices, variant] as const))) {
+    const range = pathRange(script, { choices, recordings, speechSeconds, keyOf: (text) => text });
     const slack = Math.max(1, range.quantum);
-    const given = describeChoices(choices);
+    const given = describeChoices(choices) + (recordings === fullRecordings ? 'with the longest recordings, ' : '');
     if (range.min > wanted.min + slack) {
       problems.push(
         scriptProblem('length-unfillable', script.file, script.length.at, `${given}the shortest it can play is ${minutes(range.min)} min, above min ${script.length.min}`),
@@ -97,6 +100,18 @@ function checkFill(script: Script, speechSeconds: (text: string) => Seconds, pro
     }
     if (problems.length > 0) return;
   }
+}
+
+function longestRecordings(steps: readonly Step[]): Partial<Record<RecordingSlot, Seconds>> {
+  const longest: Partial<Record<RecordingSlot, Seconds>> = {};
+  const visit = (list: readonly Step[]): void => {
+    for (const step of list) {
+      if (step.kind === 'recording') longest[step.slot] = Math.max(longest[step.slot] ?? 0, step.maxSeconds);
+      else if (step.kind === 'choice') for (const option of step.options) visit(option.steps);
+    }
+  };
+  visit(steps);
+  return longest;
 }
 
 function answerCombinations(choices: readonly ChoiceStep[]): Record<string, string>[] {

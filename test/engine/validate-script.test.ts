@@ -73,3 +73,16 @@ describe('validation', () => {
     expect(problems).toEqual(['missing-take s.yaml:8:5: the recorded take "takes/hi.wav" does not exist']);
   });
 });
+
+describe('validation of a script with a recording slot', () => {
+  it('checks the length range both with the fallback line and with the longest recording', () => {
+    const problems = problemsOf(
+      scriptWithSteps(`  - recording: letter
+    fallback: Record your letter first.
+    max: 300
+  - pause: { min: 1, max: 200 }`),
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/with the longest recordings, the shortest it can play is 5\.0 min, above min 0\.5/u);
+  });
+});
