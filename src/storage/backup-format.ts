@@ -1,0 +1,58 @@
+import type { RecordingSlot } from '../engine/script-model';
+import type { CheckIn, CustomBreathPattern, EpochMilliseconds, JournalEntry, Letter, ResumePosition, SessionRun, Setting, SupportContact } from './schema';
+
+/** The `format` field of every backup file. */
+export const backupFormatName = 'lull-backup';
+
+/** Bumped when the file's shape changes; a build reads its own version and older ones. */
+export const backupFormatVersion = 1;
+
+/** How much an import accepts, checked before anything is written. */
+export const backupLimits = {
+  fileBytes: 200 * 1024 * 1024,
+  depth: 8,
+  problems: 50,
+  recordingBytes: 64 * 1024 * 1024,
+  records: 100_000,
+  smallLists: 1_000,
+} as const;
+
+/** A recording in a backup: its description and all its bytes, in order. */
+export interface BackupRecording {
+  readonly id: string;
+  readonly slot: RecordingSlot;
+  readonly mimeType: string;
+  readonly createdAt: EpochMilliseconds;
+  readonly durationMs: number;
+  readonly complete: boolean;
+  readonly bytes: Uint8Array;
+}
+
+/** Everything the person has, as one value: what an export writes and an import reads. */
+export interface BackupData {
+  readonly exportedAt: EpochMilliseconds;
+  readonly settings: readonly Setting[];
+  readonly journal: readonly JournalEntry[];
+  readonly letters: readonly Letter[];
+  readonly recordings: readonly BackupRecording[];
+  readonly checkIns: readonly CheckIn[];
+  readonly sessionHistory: readonly SessionRun[];
+  readonly resumePositions: readonly ResumePosition[];
+  readonly breathPatterns: readonly CustomBreathPattern[];
+  readonly supportContacts: readonly SupportContact[];
+}
+
+/** The lists of a backup, in the order the file holds them. */
+export const backupSections = [
+  'settings',
+  'journal',
+  'letters',
+  'recordings',
+  'checkIns',
+  'sessionHistory',
+  'resumePositions',
+  'breathPatterns',
+  'supportContacts',
+] as const satisfies readonly (keyof BackupData)[];
+
+export type BackupSection = (typeof backupSections)[number];

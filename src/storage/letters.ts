@@ -1,0 +1,25 @@
+import { strict } from './database';
+import type { EpochMilliseconds, Letter, LullDatabase } from './schema';
+
+export async function putLetter(db: LullDatabase, letter: Letter): Promise<void> {
+  const tx = db.transaction('letters', 'readwrite', strict);
+  await Promise.all([tx.store.put(letter), tx.done]);
+}
+
+export function getLetter(db: LullDatabase, id: string): Promise<Letter | undefined> {
+  return db.get('letters', id);
+}
+
+/** Every letter, newest first. */
+export async function listLetters(db: LullDatabase): Promise<Letter[]> {
+  return (await db.getAllFromIndex('letters', 'by-created')).reverse();
+}
+
+export async function deleteLetter(db: LullDatabase, id: string): Promise<void> {
+  const tx = db.transaction('letters', 'readwrite', strict);
+  await Promise.all([tx.store.delete(id), tx.done]);
+}
+
+export function countLettersSince(db: LullDatabase, since: EpochMilliseconds | null): Promise<number> {
+  return db.countFromIndex('letters', 'by-created', since === null ? undefined : IDBKeyRange.lowerBound(since, true));
+}

@@ -1,0 +1,60 @@
+import type { RecordingSlot } from '../engine/script-model';
+import { strict } from './database';
+import type { LullDatabase, Recording } from './schema';
+
+const chunksOf = (recordingId: string) => IDBKeyRange.bound([recordingId, 0], [recordingId, Infinity]);
+
+/** Starts a recording's record before its first chunk, so a cut-off recording can be found. */
+export async function createRecording(db: LullDatabase, recording: Recording): Promise<void> {
+  const tx = db.transaction('recordings', 'readwrite', strict);
+  await Promise.all([tx.store.put(recording), tx.done]);
+}
+
+/**
+ * Saves one chunk and updates the recording's length, in one transaction: what the record
+ * says is always what the chunks hold. Writing the same chunk twice changes nothing.
+ */
+export async function appendRecordingChunk(db: LullDatabase, recordingId: string, index: number, bytes: ArrayBuffer, durationMs: number): Promise<void> {
+  const tx = db.transaction(['recordings', 'recordingChunks'], 'readwrite', strict);
+  const recordings = tx.objectStore('recordings');
+  const chunks = tx.objectStore('recordingChunks');
+  const [recording, existing] = await Promise.all([recordings.get(recordingId), chunks.get([recordingId, index])]);
+  if (!recording) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new Error(`there is no recording ${recordingId} to add to`);
+  }
+  const byteLength = recording.byteLength - (existing?.bytes.byteLength ?? 0) + bytes.byteLength;
+  await Promise.all([
+    chunks.put({ recordingId, index, bytes }),
+    recordings.put({ ...recording, byteLength, chunkCount: Math.max(recording.chunkCount, index + 1), durationMs: Math.max(recording.durationMs, durationMs) }),
+    tx.done,
+  ]);
+}
+
+export async function finishRecording(db: LullDatabase, recordingId: string, durationMs: number): Promise<void> {
+  const tx = db.transaction('recordings', 'readwrite', strict);
+  const recording = await tx.store.get(recordingId);
+  if (recording) await tx.store.put({ ...recording, durationMs: Math.max(recording.durationMs, durationMs), complete: true });
+  await tx.done;
+}
+
+/** The newest recording in a slot, if any. */
+export async function getRecordingInSlot(db: LullDatabase, slot: RecordingSlot): Promise<Recording | undefined> {
+  const inSlot = await db.getAllFromIndex('recordings', 'by-slot', slot);
+  return inSlot.sort((a, b) => b.createdAt - a.createdAt)[0];
+}
+
+export function listRecordings(db: LullDatabase): Promise<Recording[]> {
+  return db.getAll('recordings');
+}
+
+/** A recording's bytes in order, as saved so far. */
+export async function readRecordingChunks(db: LullDatabase, recordingId: string): Promise<ArrayBuffer[]> {
+  return (await db.getAll('recordingChunks', chunksOf(recordingId))).map((chunk) => chunk.bytes);
+}
+
+export async function deleteRecording(db: LullDatabase, recordingId: string): Promise<void> {
+  const tx = db.transaction(['recordings', 'recordingChunks'], 'readwrite', strict);
+  await Promise.all([tx.objectStore('recordings').delete(recordingId), tx.objectStore('recordingChunks').delete(chunksOf(recordingId)), tx.done]);
+}

@@ -1,0 +1,139 @@
+import type { DBSchema, IDBPDatabase } from 'idb';
+import type { RecordingSlot } from '../engine/script-model';
+import type { Minutes, Seconds } from '../engine/units';
+
+/** Milliseconds since 1970 (UTC), the way every record stores a moment. */
+export type EpochMilliseconds = number;
+
+/** The database's name on every device. */
+export const databaseName = 'lull';
+
+/**
+ * The newest schema this build knows. History (each step is a migration in `migrations.ts`):
+ * 1. settings, journal, letters, recordings (whole bytes), check-ins, session history, breathing patterns.
+ * 2. journal entries gain `updatedAt` and `prompt`, with a `by-updated` index; support contacts and resume positions.
+ * 3. recordings are kept in chunks (`recordingChunks`), so a recording is saved while it is made.
+ */
+export const schemaVersion = 3;
+
+/** A setting's value: one plain scalar, so backups stay simple to check. */
+export type SettingValue = string | number | boolean | null;
+
+export interface Setting {
+  readonly key: string;
+  readonly value: SettingValue;
+}
+
+export interface JournalEntry {
+  readonly id: string;
+  readonly createdAt: EpochMilliseconds;
+  readonly updatedAt: EpochMilliseconds;
+  readonly text: string;
+  /** The question the entry answers (five questions, reflection prompts), or `null` for free writing. */
+  readonly prompt: string | null;
+}
+
+export interface Letter {
+  readonly id: string;
+  readonly createdAt: EpochMilliseconds;
+  readonly updatedAt: EpochMilliseconds;
+  readonly title: string;
+  readonly text: string;
+}
+
+/** A recording's description; its bytes live in `recordingChunks`. */
+export interface Recording {
+  readonly id: string;
+  readonly slot: RecordingSlot;
+  /** As MediaRecorder reported it: `audio/webm;codecs=opus` in Chromium, `audio/mp4` in Safari. */
+  readonly mimeType: string;
+  readonly createdAt: EpochMilliseconds;
+  /** Recorded time up to the last saved chunk, in milliseconds. */
+  readonly durationMs: number;
+  readonly byteLength: number;
+  readonly chunkCount: number;
+  /** False while recording, and for a recording cut off by a closed page (kept up to its last chunk). */
+  readonly complete: boolean;
+}
+
+export interface RecordingChunk {
+  readonly recordingId: string;
+  readonly index: number;
+  readonly bytes: ArrayBuffer;
+}
+
+export interface CheckIn {
+  readonly id: string;
+  readonly at: EpochMilliseconds;
+  /** 1 (heavy) to 5 (light), or `null` when the person skipped the question. */
+  readonly moodBefore: number | null;
+  readonly moodAfter: number | null;
+  readonly feeling: string;
+  readonly need: string;
+}
+
+export interface SessionRun {
+  readonly id: string;
+  readonly sessionId: string;
+  readonly startedAt: EpochMilliseconds;
+  readonly endedAt: EpochMilliseconds | null;
+  readonly lengthMinutes: Minutes;
+  readonly completed: boolean;
+}
+
+export interface ResumePosition {
+  readonly sessionId: string;
+  readonly positionSeconds: Seconds;
+  readonly lengthMinutes: Minutes;
+  readonly updatedAt: EpochMilliseconds;
+}
+
+export interface CustomBreathPattern {
+  readonly id: string;
+  readonly name: string;
+  readonly inhale: Seconds;
+  readonly hold: Seconds;
+  readonly exhale: Seconds;
+  readonly rest: Seconds;
+  readonly createdAt: EpochMilliseconds;
+}
+
+export interface SupportContact {
+  readonly id: string;
+  readonly name: string;
+  readonly phone: string;
+  readonly note: string;
+  readonly createdAt: EpochMilliseconds;
+}
+
+/** The schema at `schemaVersion`. Older shapes live only in `migrations.ts`. */
+export interface LullSchema extends DBSchema {
+  settings: { key: string; value: Setting };
+  journal: { key: string; value: JournalEntry; indexes: { 'by-created': number; 'by-updated': number } };
+  letters: { key: string; value: Letter; indexes: { 'by-created': number } };
+  recordings: { key: string; value: Recording; indexes: { 'by-slot': string } };
+  recordingChunks: { key: [string, number]; value: RecordingChunk };
+  checkIns: { key: string; value: CheckIn; indexes: { 'by-at': number } };
+  sessionHistory: { key: string; value: SessionRun; indexes: { 'by-started': number } };
+  resumePositions: { key: string; value: ResumePosition };
+  breathPatterns: { key: string; value: CustomBreathPattern };
+  supportContacts: { key: string; value: SupportContact };
+}
+
+export type LullDatabase = IDBPDatabase<LullSchema>;
+
+/** Every store, in a fixed order: exports, deletes and counts walk this list. */
+export const storeNames = [
+  'settings',
+  'journal',
+  'letters',
+  'recordings',
+  'recordingChunks',
+  'checkIns',
+  'sessionHistory',
+  'resumePositions',
+  'breathPatterns',
+  'supportContacts',
+] as const satisfies readonly (keyof LullSchema & string)[];
+
+export type StoreName = (typeof storeNames)[number];

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import type { BackupData, BackupRecording } from '../../src/storage/backup-format';
+import type { CheckIn, CustomBreathPattern, JournalEntry, Letter, ResumePosition, SessionRun, Setting, SupportContact } from '../../src/storage/schema';
+
+/** Sizes for one run; the dedicated maximal case uses the real limits. */
+export interface Sizes {
+  readonly items: number;
+  readonly text: number;
+  readonly bytes: number;
+}
+
+const samples = ['', ' ', '🙂', '👩🏽‍💻 writing', 'שָׁלוֹם, ילד קטן', 'مرحبا يا صغيري', 'mixed עברית and English 🌊', 'line one\nline two\r\n\ttabbed', '"quotes" \\ back\\slash', '\u0000\u001f control'];
+
+const text = (max: number) =>
+  fc.oneof(
+    fc.constantFrom(...samples),
+    fc.string({ unit: 'grapheme', maxLength: Math.min(max, 60) }),
+    fc.string({ unit: 'binary', maxLength: max }),
+    fc.string({ unit: 'grapheme-ascii', maxLength: max }),
+  );
+
+const id = fc.oneof(fc.uuid(), fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/u));
+const time = fc.maxSafeNat().map((value) => value % 8_640_000_000_000_001);
+/** JSON has no -0, so a -0 could not come back as -0; the app never stores one. */
+const number = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((value) => value + 0);
+const mood = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null });
+
+function unique<T extends object>(item: fc.Arbitrary<T>, key: (value: T) => string, max: number): fc.Arbitrary<T[]> {
+  return fc.uniqueArray(item, { selector: key, maxLength: max });
+}
+
+export function backupData(sizes: Sizes): fc.Arbitrary<BackupData> {
+  const setting: fc.Arbitrary<Setting> = fc.record({
+    key: fc.stringMatching(/^[A-Za-z][\w.-]{0,63}$/u),
+    value: fc.oneof(text(100), number(-1e9, 1e9), fc.boolean(), fc.constant(null)),
+  });
+  const journal: fc.Arbitrary<JournalEntry> = fc.record({ id, createdAt: time, updatedAt: time, text: text(sizes.text), prompt: fc.option(text(200), { nil: null }) });
+  const letter: fc.Arbitrary<Letter> = fc.record({ id, createdAt: time, updatedAt: time, title: text(100), text: text(sizes.text) });
+  const recording: fc.Arbitrary<BackupRecording> = fc.record({
+    id,
+    slot: fc.constant('letter' as const),
+    mimeType: fc.constantFrom('audio/webm;codecs=opus', 'audio/mp4', 'audio/ogg'),
+    createdAt: time,
+    durationMs: number(0, 86_400_000),
+    complete: fc.boolean(),
+    bytes: fc.uint8Array({ maxLength: sizes.bytes }),
+  });
+  const checkIn: fc.Arbitrary<CheckIn> = fc.record({ id, at: time, moodBefore: mood, moodAfter: mood, feeling: text(200), need: text(200) });
+  const run: fc.Arbitrary<SessionRun> = fc.record({
+    id,
+    sessionId: fc.stringMatching(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u).filter((value) => value.length <= 64),
+    startedAt: time,
+    endedAt: fc.option(time, { nil: null }),
+    lengthMinutes: number(0, 600),
+    completed: fc.boolean(),
+  });
+  const position: fc.Arbitrary<ResumePosition> = fc.record({ sessionId: id, positionSeconds: number(0, 36_000), lengthMinutes: number(0, 600), updatedAt: time });
+  const pattern: fc.Arbitrary<CustomBreathPattern> = fc.record({
+    id,
+    name: text(200),
+    inhale: number(0, 60),
+    hold: number(0, 60),
+    exhale: number(0, 60),
+    rest: number(0, 60),
+    createdAt: time,
+  });
+  const contact: fc.Arbitrary<SupportContact> = fc.record({ id, name: text(200), phone: text(100), note: text(200), createdAt: time });
+  return fc.record({
+    exportedAt: time,
+    settings: unique(setting, (value) => value.key, sizes.items),
+    journal: unique(journal, (value) => value.id, sizes.items),
+    letters: unique(letter, (value) => value.id, sizes.items),
+    recordings: unique(recording, (value) => value.id, Math.min(sizes.items, 3)),
+    checkIns: unique(checkIn, (value) => value.id, sizes.items),
+    sessionHistory: unique(run, (value) => value.id, sizes.items),
+    resumePositions: unique(position, (value) => value.sessionId, sizes.items),
+    breathPatterns: unique(pattern, (value) => value.id, sizes.items),
+    supportContacts: unique(contact, (value) => value.id, sizes.items),
+  });
+}
+
+const byKey = <T>(key: (value: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+/** The same data in the order the database returns it (by key), for comparison. */
+export function inStoreOrder(data: BackupData): BackupData {
+  const byId = byKey((value: { id: string }) => value.id);
+  return {
+    exportedAt: data.exportedAt,
+    settings: [...data.settings].sort(byKey((value) => value.key)),
+    journal: [...data.journal].sort(byId),
+    letters: [...data.letters].sort(byId),
+    recordings: [...data.recordings].sort(byId),
+    checkIns: [...data.checkIns].sort(byId),
+    sessionHistory: [...data.sessionHistory].sort(byId),
+    resumePositions: [...data.resumePositions].sort(byKey((value) => value.sessionId)),
+    breathPatterns: [...data.breathPatterns].sort(byId),
+    supportContacts: [...data.supportContacts].sort(byId),
+  };
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { readBackupText, writeBackupText } from '../../src/storage/backup-file';
+import type { BackupData } from '../../src/storage/backup-format';
+
+const valid: BackupData = {
+  exportedAt: 1_764_000_000_000,
+  settings: [{ key: 'lastBackupAt', value: 1_763_000_000_000 }],
+  journal: [
+    { id: 'j1', createdAt: 1, updatedAt: 2, text: 'one', prompt: null },
+    { id: 'j2', createdAt: 3, updatedAt: 4, text: 'two', prompt: 'What did you need?' },
+  ],
+  letters: [],
+  recordings: [{ id: 'r1', slot: 'letter', mimeType: 'audio/webm;codecs=opus', createdAt: 5, durationMs: 1000, complete: true, bytes: new Uint8Array([1, 2, 3, 4]) }],
+  checkIns: [],
+  sessionHistory: [],
+  resumePositions: [],
+  breathPatterns: [],
+  supportContacts: [],
+};
+
+/** The valid file as a plain object, to break one thing at a time. */
+const file = (): Record<string, unknown> & { journal: Record<string, unknown>[]; recordings: Record<string, unknown>[] } =>
+  JSON.parse(writeBackupText(valid)) as Record<string, unknown> & { journal: Record<string, unknown>[]; recordings: Record<string, unknown>[] };
+
+const problemsOf = (source: string): string[] => {
+  const read = readBackupText(source);
+  return read.ok ? [] : read.problems.map((problem) => problem.message);
+};
+
+describe('reading a backup file', () => {
+  it('accepts a valid file and decodes its recordings', () => {
+    const read = readBackupText(writeBackupText(valid));
+    expect(read).toEqual({ ok: true, data: valid });
+  });
+
+  it('names the field, its place and the rule when text is too long', () => {
+    const broken = file();
+    const entry = broken.journal[1];
+    if (entry) entry.text = 'x'.repeat(200_001);
+    expect(problemsOf(JSON.stringify(broken))).toEqual(['journal[1].text: must be text of at most 200000 characters']);
+  });
+
+  it('rejects unknown keys and says which fields exist', () => {
+    const broken = file();
+    const entry = broken.journal[0];
+    if (entry) entry.colour = 'blue';
+    expect(problemsOf(JSON.stringify(broken))).toEqual(['journal[0].colour: is not a field Lull knows here; the fields are: id, createdAt, updatedAt, text, prompt']);
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype'])('rejects a "%s" key anywhere, and pollutes nothing', (key) => {
+    const source = writeBackupText(valid).replace('"id":"j1"', `"${key}":{"polluted":true},"id":"j1"`).replace('{"format"', `{"${key}":{"polluted":true},"format"`);
+    expect(problemsOf(source)).toEqual([`${key}: is a name a backup may never use`, `journal[0].${key}: is a name a backup may never use`]);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  it('reports wrong types, missing fields and repeated ids together', () => {
+    const broken = file();
+    broken.exportedAt = 'yesterday';
+    const second = broken.journal[1];
+    if (second) second.id = 'j1';
+    const recording = broken.recordings[0];
+    if (recording) recording.data = 'not base64!';
+    Reflect.deleteProperty(recording ?? {}, 'createdAt');
+    expect(problemsOf(JSON.stringify(broken))).toEqual([
+      'exportedAt: must be a whole number from 0 to 8640000000000000',
+      'journal[1].id: repeats the id of journal[0]',
+      'recordings[0].createdAt: is missing',
+      'recordings[0].data: must be base64-encoded audio of at most 64 MB',
+    ]);
+  });
+
+  it('says a file from a newer Lull needs an update, without reading further', () => {
+    expect(problemsOf(JSON.stringify({ ...file(), version: 2, journal: 'anything' }))).toEqual([
+      'This backup was made by a newer version of Lull (backup format 2; this version reads up to 1). Update Lull, then import it again.',
+    ]);
+  });
+
+  it('says clearly what is wrong with files that are not backups at all', () => {
+    expect(problemsOf('')).toEqual(['The file is empty.']);
+    expect(problemsOf('{"format":"lull-backup","version":1')[0]).toMatch(/^The file is not valid JSON \(it may be cut off or damaged\): /u);
+    expect(problemsOf('[1,2,3]')).toEqual(['This is not a Lull backup: it has no "format": "lull-backup".']);
+    expect(problemsOf(`{"format":"lull-backup","journal":${'['.repeat(50_000)}${']'.repeat(50_000)}}`)).toEqual([
+      'The data is nested more than 8 levels deep (at character 42); a Lull backup never is.',
+    ]);
+  });
+
+  it('refuses a list longer than its limit without reading its items', () => {
+    const broken = { ...file(), supportContacts: new Array(1001).fill(0) };
+    expect(problemsOf(JSON.stringify(broken))).toEqual(['supportContacts: must be a list of at most 1000 items']);
+  });
+
+  it('stops after 50 problems and says there are more', () => {
+    const broken = { ...file(), checkIns: new Array(200).fill({}) };
+    const problems = problemsOf(JSON.stringify(broken));
+    expect(problems).toHaveLength(51);
+    expect(problems.at(-1)).toBe('There are more problems; these are the first 50.');
+  });
+});

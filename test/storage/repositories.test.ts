@@ -1,0 +1,117 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { BackupService } from '../../src/services/backup-service';
+import { DataStore } from '../../src/services/data-store';
+import { JournalService } from '../../src/services/journal-service';
+import { Connection } from '../../src/storage/database';
+import { deleteJournalEntry, getJournalEntry, listJournalEntries, maxJournalText, putJournalEntry } from '../../src/storage/journal';
+import { appendRecordingChunk, createRecording, deleteRecording, finishRecording, getRecordingInSlot, readRecordingChunks } from '../../src/storage/recordings';
+import { isConnectionLost, toStorageError } from '../../src/storage/storage-error';
+import { openLullDatabase } from '../../src/storage/database';
+import { freshName } from './db-fixtures';
+
+const entry = (id: string, createdAt: number, text = `entry ${id}`) => ({ id, createdAt, updatedAt: createdAt, text, prompt: null });
+
+describe('journal repository', () => {
+  it('lists entries newest first, and deletes one', async () => {
+    const db = await openLullDatabase({ name: freshName('journal') });
+    await putJournalEntry(db, entry('old', 1));
+    await putJournalEntry(db, entry('new', 3));
+    await putJournalEntry(db, entry('middle', 2, 'שָׁלוֹם 🙂'));
+    expect((await listJournalEntries(db)).map((item) => item.id)).toEqual(['new', 'middle', 'old']);
+    await deleteJournalEntry(db, 'middle');
+    expect(await getJournalEntry(db, 'middle')).toBeUndefined();
+    db.close();
+  });
+
+  it('refuses text over the limit instead of cutting it', async () => {
+    const db = await openLullDatabase({ name: freshName('long') });
+    await expect(putJournalEntry(db, entry('long', 1, 'x'.repeat(maxJournalText + 1)))).rejects.toMatchObject({ code: 'too-long' });
+    await putJournalEntry(db, entry('max', 1, 'x'.repeat(maxJournalText)));
+    expect((await getJournalEntry(db, 'max'))?.text).toHaveLength(maxJournalText);
+    db.close();
+  });
+});
+
+describe('recordings repository', () => {
+  it('keeps a recording cut off mid-way up to its last chunk, and deletes it with its chunks', async () => {
+    const db = await openLullDatabase({ name: freshName('recording') });
+    await createRecording(db, { id: 'r', slot: 'letter', mimeType: 'audio/webm', createdAt: 1, durationMs: 0, byteLength: 0, chunkCount: 0, complete: false });
+    await appendRecordingChunk(db, 'r', 0, new Uint8Array([1, 2]).buffer, 5000);
+    await appendRecordingChunk(db, 'r', 1, new Uint8Array([3]).buffer, 10_000);
+    await appendRecordingChunk(db, 'r', 1, new Uint8Array([3]).buffer, 10_000);
+    expect(await getRecordingInSlot(db, 'letter')).toMatchObject({ chunkCount: 2, byteLength: 3, durationMs: 10_000, complete: false });
+    expect((await readRecordingChunks(db, 'r')).map((chunk) => [...new Uint8Array(chunk)])).toEqual([[1, 2], [3]]);
+    await finishRecording(db, 'r', 10_400);
+    expect(await getRecordingInSlot(db, 'letter')).toMatchObject({ durationMs: 10_400, complete: true });
+    await deleteRecording(db, 'r');
+    expect(await getRecordingInSlot(db, 'letter')).toBeUndefined();
+    expect(await db.count('recordingChunks')).toBe(0);
+    db.close();
+  });
+});
+
+describe('failures a person can read', () => {
+  it('turns a full disk into a quota-exceeded error with a plain message', () => {
+    const error = toStorageError(new DOMException('quota', 'QuotaExceededError'));
+    expect(error.code).toBe('quota-exceeded');
+    expect(error.message).toBe('This device has no storage space left for Lull, so this was not saved.');
+  });
+
+  it('recognises Safari’s dropped connection', () => {
+    expect(isConnectionLost(new DOMException('The database connection is closing.', 'InvalidStateError'))).toBe(true);
+    expect(isConnectionLost(new Error('UnknownError: Connection is closing.'))).toBe(true);
+    expect(isConnectionLost(new DOMException('x', 'QuotaExceededError'))).toBe(false);
+  });
+
+  it('reopens and retries once when the connection was closing, then gives up with a clear message', async () => {
+    const connection = new Connection({ name: freshName('retry') });
+    let calls = 0;
+    const closing = () => new DOMException('The database connection is closing.', 'InvalidStateError');
+    expect(
+      await connection.run((db) => {
+        calls += 1;
+        if (calls === 1) throw closing();
+        return db.count('journal');
+      }),
+    ).toBe(0);
+    expect(calls).toBe(2);
+    calls = 0;
+    await expect(
+      connection.run(() => {
+        calls += 1;
+        throw closing();
+      }),
+    ).rejects.toMatchObject({ code: 'connection-lost' });
+    expect(calls).toBe(2);
+    await connection.close();
+  });
+});
+
+describe('journal and backup services', () => {
+  it('confirms a save by reading it back, and asks for nothing until there is text', async () => {
+    let now = 1000;
+    const store = new DataStore(freshName('service'));
+    const journal = new JournalService(store, () => now);
+    const draft = journal.newDraft();
+    expect(await journal.list()).toEqual([]);
+    now = 2000;
+    expect(await journal.save({ ...draft, text: 'hello 🙂' })).toEqual({ id: draft.id, createdAt: 1000, updatedAt: 2000, text: 'hello 🙂', prompt: null });
+    expect(await journal.list()).toHaveLength(1);
+  });
+
+  it('notes the last backup on export and counts new entries since, for a gentle reminder', async () => {
+    let now = 1000;
+    const store = new DataStore(freshName('reminder'));
+    const journal = new JournalService(store, () => now);
+    const backup = new BackupService(store, () => now);
+    for (let index = 0; index < 3; index += 1) await journal.save({ ...journal.newDraft(), text: `entry ${String(index)}` });
+    expect(await backup.summary()).toMatchObject({ lastBackupAt: null, newSinceBackup: 3 });
+    now = 5000;
+    const file = await backup.exportFile();
+    expect(file.name).toMatch(/^lull-backup-\d{4}-\d{2}-\d{2}\.json$/u);
+    now = 6000;
+    await journal.save({ ...journal.newDraft(), text: 'after the backup' });
+    expect(await backup.summary()).toMatchObject({ lastBackupAt: 5000, newSinceBackup: 1, counts: { journal: 4 } });
+  });
+});
