@@ -1,9 +1,11 @@
 import { defineConfig } from 'vite';
+import { serviceWorkerPlugin } from './src/offline/service-worker-build.ts';
 import { securityHeaders } from './src/security-headers.ts';
 
 export default defineConfig({
   root: 'src',
   publicDir: '../public',
+  plugins: [serviceWorkerPlugin()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

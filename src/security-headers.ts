@@ -25,3 +25,23 @@ export const securityHeaders: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
+
+/** Per-path caching for a static host: hashed assets forever, the service worker never from a stale copy. */
+export const cacheRules: Readonly<Record<string, string>> = {
+  '/assets/*': 'public, max-age=31536000, immutable',
+  '/sw.js': 'no-cache',
+};
+
+/**
+ * The same headers as a `_headers` file (Netlify and Cloudflare Pages read it from the site's
+ * root): `public/_headers` is this text, and a unit test keeps the two identical.
+ */
+export function headersFile(): string {
+  const block = (path: string, headers: Readonly<Record<string, string>>): string =>
+    [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
+  return `${[
+    '# Generated from src/security-headers.ts; `npx tsx test/tools/write-headers.ts` rewrites it.',
+    block('/*', securityHeaders),
+    ...Object.entries(cacheRules).map(([path, value]) => block(path, { 'Cache-Control': value })),
+  ].join('\n\n')}\n`;
+}

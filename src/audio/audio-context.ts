@@ -15,15 +15,6 @@ export function sharedAudioContext(): { context: AudioContext; master: GainNode 
   return { context, master };
 }
 
-/**
- * The encodings of a pack in the order to try them: Opus in WebM where the browser says it
- * plays it (Howler's own "webm" test asks for Vorbis, so we ask for Opus ourselves), then MP3.
- */
-export function codecPreference(): readonly ('webm' | 'mp3')[] {
-  const probe = document.createElement('audio');
-  return probe.canPlayType('audio/webm; codecs="opus"') === '' ? ['mp3'] : ['webm', 'mp3'];
-}
-
 export class AudioUnavailableError extends Error {
   override name = 'AudioUnavailableError';
   constructor() {

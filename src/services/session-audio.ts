@@ -1,7 +1,8 @@
-import { AudioUnavailableError, codecPreference, sharedAudioContext } from '../audio/audio-context';
+import { AudioUnavailableError, sharedAudioContext } from '../audio/audio-context';
 import { loadEncodedAudio } from '../audio/load-audio';
 import { WebAudioPort, type SessionSounds } from '../audio/web-audio-port';
 import { ambiencesUsed } from '../engine/script-inventory';
+import { codecPreference } from './pack-codec';
 import type { AmbienceKind } from '../engine/script-model';
 import type { SessionPack } from './session-pack';
 

@@ -1,13 +1,19 @@
+import { provide } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
+import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import { RouterController } from './router-controller';
 import type { Route } from './routes';
 import { controlStyles } from './shared-styles';
+import './lull-install-button';
 import './lull-library';
+import './lull-update-banner';
 
 /** Screens other than the library load their code only when opened. */
 const lazyViews: Partial<Record<Route['view'], () => Promise<unknown>>> = {
   session: () => import('./lull-session-view'),
+  journal: () => import('./lull-journal-view'),
+  'your-data': () => import('./lull-your-data-view'),
 };
 
 /**
@@ -27,16 +33,28 @@ export class LullApp extends LitElement {
       header {
         display: flex;
         flex-wrap: wrap;
-        align-items: baseline;
-        justify-content: space-between;
+        align-items: center;
         gap: 0.5rem 1rem;
         margin-bottom: 1.25rem;
       }
+      /* The brand's row is as tall as a button, so the install button appearing (when the browser
+         offers it) shifts nothing; on a phone the navigation has its own row for the same reason. */
       .brand {
+        min-height: 44px;
+        display: inline-flex;
+        align-items: center;
         font-size: 1.75rem;
         font-weight: 600;
         color: var(--lull-text);
         text-decoration: none;
+      }
+      nav {
+        margin-left: auto;
+      }
+      @media (max-width: 40rem) {
+        nav {
+          flex-basis: 100%;
+        }
       }
       .tagline {
         margin: 0;
@@ -64,6 +82,8 @@ export class LullApp extends LitElement {
   ];
 
   private readonly _router = new RouterController(this);
+  /** How screens reach the person's data (see `dataContext`); loaded on first use. */
+  @provide({ context: dataContext }) dataServices: DataServicesLoader = loadDataServices;
 
   @query('main') private _main!: HTMLElement;
 
@@ -85,13 +105,17 @@ export class LullApp extends LitElement {
     return html`
       <header>
         <a class="brand" href="/">Lull</a>
+        <lull-install-button></lull-install-button>
         <nav aria-label="Main">
           <ul>
             <li><a href="/" aria-current=${view === 'library' ? 'page' : 'false'}>Sessions</a></li>
+            <li><a href="/journal" aria-current=${view === 'journal' ? 'page' : 'false'}>Journal</a></li>
+            <li><a href="/your-data" aria-current=${view === 'your-data' ? 'page' : 'false'}>Your data</a></li>
           </ul>
         </nav>
         <p class="tagline">Gentle, guided time with yourself. Everything stays on this device.</p>
       </header>
+      <lull-update-banner></lull-update-banner>
       <main tabindex="-1">${this._renderView()}</main>
     `;
   }
@@ -103,6 +127,10 @@ export class LullApp extends LitElement {
         return html`<lull-library></lull-library>`;
       case 'session':
         return html`<lull-session-view .sessionId=${route.id} .query=${route.query}></lull-session-view>`;
+      case 'journal':
+        return html`<lull-journal-view></lull-journal-view>`;
+      case 'your-data':
+        return html`<lull-your-data-view></lull-your-data-view>`;
       case 'not-found':
         return html`<h1>Nothing here</h1>
           <p>There is no page at ${route.path}. <a href="/">Go to the sessions</a>.</p>`;

@@ -2,15 +2,19 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { LibraryEntry, LibraryIndex } from '../engine/pack-manifest';
 import { libraryUrl, loadLibrary } from '../services/library';
+import { offlineLibrary } from '../services/offline-library';
 import { formatBytes, formatMinutesRange } from './format';
 import { practiceLabels } from './practice-labels';
 import { sessionHref } from './routes';
 import { controlStyles } from './shared-styles';
+import './lull-offline-panel';
+import './lull-session-download';
 
 type LibraryState = { status: 'loading' } | { status: 'ready'; library: LibraryIndex } | { status: 'failed'; message: string };
 
 /**
- * The list of sessions, each with its length range and download size.
+ * The list of sessions, each with its length range, download size and offline controls, and
+ * "Download everything" below it.
  */
 @customElement('lull-library')
 export class LullLibrary extends LitElement {
@@ -73,7 +77,10 @@ export class LullLibrary extends LitElement {
 
   private async _load(): Promise<void> {
     try {
-      this._library = { status: 'ready', library: await loadLibrary(libraryUrl()) };
+      const url = libraryUrl();
+      const library = await loadLibrary(url);
+      this._library = { status: 'ready', library };
+      void offlineLibrary.attach(library, url);
     } catch (error) {
       this._library = { status: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
@@ -93,7 +100,8 @@ export class LullLibrary extends LitElement {
       case 'ready':
         return html`<ul aria-label="Sessions">
           ${this._library.library.sessions.map((entry) => this._renderEntry(entry))}
-        </ul>`;
+        </ul>
+        <lull-offline-panel></lull-offline-panel>`;
     }
   }
 
@@ -103,6 +111,7 @@ export class LullLibrary extends LitElement {
       <h2><a href=${sessionHref(entry.id)}>${entry.title}</a></h2>
       <p>${entry.description}</p>
       <p class="meta">${formatMinutesRange(entry.length.min, entry.length.max)} · ${formatBytes(entry.bytes)}</p>
+      <lull-session-download .entry=${entry}></lull-session-download>
     </li>`;
   }
 }

@@ -2,6 +2,8 @@
 export type Route =
   | { readonly view: 'library' }
   | { readonly view: 'session'; readonly id: string; readonly query: URLSearchParams }
+  | { readonly view: 'journal' }
+  | { readonly view: 'your-data' }
   | { readonly view: 'not-found'; readonly path: string };
 
 const sessionPath = /^\/session\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/u;
@@ -10,6 +12,8 @@ const sessionPath = /^\/session\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/u;
 export function matchRoute(url: URL): Route {
   const path = url.pathname;
   if (path === '/' || path === '/index.html') return { view: 'library' };
+  if (path === '/journal' || path === '/journal/') return { view: 'journal' };
+  if (path === '/your-data' || path === '/your-data/') return { view: 'your-data' };
   const session = sessionPath.exec(path);
   if (session?.[1]) return { view: 'session', id: session[1], query: url.searchParams };
   return { view: 'not-found', path };

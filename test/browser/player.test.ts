@@ -83,7 +83,7 @@ describe('the session player', () => {
     const pausedInto = midLine.offset - line.start;
     expect(pausedInto).toBeGreaterThan(0);
     const events = voiceEvents(plan);
-    const index = events.findIndex((event) => event.kind === 'voice' && event.source.kind === 'line' && event.source.key === line.key);
+    const index = events.findIndex((event) => event.source.kind === 'line' && event.source.key === line.key);
     const current = events[index];
     const following = events[index + 1];
     if (!current || !following) throw new Error('line not in plan');

@@ -22,8 +22,9 @@ export async function recordAudioStarts(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const starts: StartCall[] = [];
     window.lullStarts = starts;
-    const original = AudioBufferSourceNode.prototype.start;
-    AudioBufferSourceNode.prototype.start = function start(this: AudioBufferSourceNode, when = 0, offset = 0, duration = Number.NaN) {
+    const prototype = AudioBufferSourceNode.prototype;
+    const original = Object.getOwnPropertyDescriptor(prototype, 'start')?.value as (this: AudioBufferSourceNode, when?: number, offset?: number, duration?: number) => void;
+    prototype.start = function start(this: AudioBufferSourceNode, when = 0, offset = 0, duration = Number.NaN) {
       starts.push({ when, offset, duration, calledAt: this.context.currentTime, loop: this.loop, bufferDuration: this.buffer?.duration ?? 0 });
       original.call(this, when, offset, Number.isNaN(duration) ? undefined : duration);
     };

@@ -1,0 +1,20 @@
+import { BackupService } from './backup-service';
+import { DataStore } from './data-store';
+import { JournalService } from './journal-service';
+import { RecordingService } from './recording-service';
+
+/** The services that reach the person's data, sharing one connection. */
+export interface DataServices {
+  readonly store: DataStore;
+  readonly journal: JournalService;
+  readonly backup: BackupService;
+  readonly recordings: RecordingService;
+}
+
+export function createDataServices(databaseName?: string): DataServices {
+  const store = new DataStore(databaseName);
+  return { store, journal: new JournalService(store), backup: new BackupService(store), recordings: new RecordingService(store) };
+}
+
+/** The page's one set: one page, one connection to its database. */
+export const dataServices = createDataServices();

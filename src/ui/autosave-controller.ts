@@ -1,0 +1,112 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { busyState } from '../services/busy-state';
+import { describeFailure, type Failure } from '../services/data-store';
+
+export type AutosaveStatus =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'saved' }
+  | { readonly kind: 'failed'; readonly failure: Failure };
+
+/** How long typing must pause before a save starts. */
+export const autosaveDelayMs = 500;
+
+/**
+ * Saves a value while the person types: after a pause, and at once when the page is hidden or
+ * closed, or the editor goes away. One save runs at a time; the newest value always wins. The
+ * page counts as busy (no reload for an update) from the first change until a save has
+ * confirmed the latest one.
+ */
+export class AutosaveController<T> implements ReactiveController {
+  status: AutosaveStatus = { kind: 'idle' };
+  private pending: { value: T } | undefined;
+  private saving = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private releaseBusy: (() => void) | undefined;
+  private readonly waiters: (() => void)[] = [];
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly save: (value: T) => Promise<void>,
+    private readonly delayMs = autosaveDelayMs,
+  ) {
+    host.addController(this);
+  }
+
+  /** True while a change is not yet confirmed on disk. */
+  get unsaved(): boolean {
+    return this.pending !== undefined || this.saving;
+  }
+
+  hostConnected(): void {
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    window.addEventListener('pagehide', this.onPageHide);
+  }
+
+  hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    window.removeEventListener('pagehide', this.onPageHide);
+    this.flush();
+  }
+
+  /** Records a change; it is saved after a pause in typing. */
+  edit(value: T): void {
+    this.pending = { value };
+    this.releaseBusy ??= busyState.hold('draft');
+    this.setStatus({ kind: 'saving' });
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.flush();
+    }, this.delayMs);
+  }
+
+  /** Saves the latest change now (or right after the save in progress). */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.saving || !this.pending) return;
+    const { value } = this.pending;
+    this.pending = undefined;
+    this.saving = true;
+    if (this.status.kind !== 'saving') this.setStatus({ kind: 'saving' });
+    this.save(value).then(
+      () => {
+        this.saving = false;
+        if (this.pending) {
+          this.flush();
+          return;
+        }
+        this.releaseBusy?.();
+        this.releaseBusy = undefined;
+        this.setStatus({ kind: 'saved' });
+      },
+      (error: unknown) => {
+        this.saving = false;
+        // Keep the unsaved value: the next edit, "Try again" or hiding the page saves it.
+        this.pending ??= { value };
+        this.setStatus({ kind: 'failed', failure: describeFailure(error) });
+      },
+    );
+  }
+
+  /** Saves now and waits until the latest change is saved, or a save failed. */
+  async settle(): Promise<void> {
+    this.flush();
+    if (!this.unsaved) return;
+    await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  private setStatus(status: AutosaveStatus): void {
+    this.status = status;
+    this.host.requestUpdate();
+    if (status.kind === 'saved' || status.kind === 'failed') for (const resolve of this.waiters.splice(0)) resolve();
+  }
+
+  private readonly onVisibilityChange = (): void => {
+    if (document.visibilityState === 'hidden') this.flush();
+  };
+
+  private readonly onPageHide = (): void => {
+    this.flush();
+  };
+}

@@ -1,0 +1,27 @@
+import type { BusyReason } from '../services/busy-state';
+import type { ByteProgress } from '../services/offline-library';
+import { formatBytes } from './format';
+
+/** A download's progress as text, for the eye and for `aria-valuetext`: "1.2 MB of 3.4 MB". */
+export function formatProgress({ done, total }: ByteProgress): string {
+  return total === 0 ? 'Preparing…' : `${formatBytes(done)} of ${formatBytes(total)}`;
+}
+
+/** "Lull keeps 3.1 MB on this device; 9.8 GB more is available." */
+export function formatStorage(usage: number, quota: number): string {
+  return `Lull keeps ${formatBytes(usage)} on this device; ${formatBytes(Math.max(0, quota - usage))} more is available.`;
+}
+
+const afterWhat: Readonly<Record<BusyReason, string>> = {
+  session: 'your session ends',
+  recording: 'your recording stops',
+  draft: 'your writing is saved',
+};
+
+/** What an update waits for, as the end of a sentence: "your session ends and your writing is saved". */
+export function formatWaitingFor(reasons: readonly BusyReason[]): string {
+  const parts = reasons.map((reason) => afterWhat[reason]);
+  const last = parts.pop();
+  if (last === undefined) return '';
+  return parts.length === 0 ? last : `${parts.join(', ')} and ${last}`;
+}

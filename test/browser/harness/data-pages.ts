@@ -1,0 +1,46 @@
+import type { Download, Page } from 'playwright-core';
+
+/** Every record of every store in the app's database, read in the page (closing its connection after). */
+export function readDatabase(page: Page): Promise<Record<string, unknown[]> | null> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((database) => database.name);
+    if (!names.includes('lull')) return null;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('lull');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('open failed'));
+    });
+    const stores: Record<string, unknown[]> = {};
+    const tx = db.transaction([...db.objectStoreNames], 'readonly');
+    await Promise.all(
+      [...db.objectStoreNames].map(
+        (name) =>
+          new Promise<void>((resolve, reject) => {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => {
+              stores[name] = (request.result as unknown[]).map((value) =>
+                value && typeof value === 'object' && 'bytes' in value && value.bytes instanceof ArrayBuffer ? { ...value, bytes: [...new Uint8Array(value.bytes)] } : value,
+              );
+              resolve();
+            };
+            request.onerror = () => reject(request.error ?? new Error('read failed'));
+          }),
+      ),
+    );
+    db.close();
+    return stores;
+  });
+}
+
+/** The journal's texts, by id. */
+export async function journalTexts(page: Page): Promise<Map<string, string>> {
+  const stores = await readDatabase(page);
+  return new Map(((stores?.journal ?? []) as { id: string; text: string }[]).map((entry) => [entry.id, entry.text]));
+}
+
+/** A download's contents as text. */
+export async function readDownload(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
