@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes } from '../../src/ui/format';
+import { formatProgress, formatStorage, formatWaitingFor } from '../../src/ui/offline-format';
+
+describe('offline wording', () => {
+  it('says a download’s progress in bytes, as the eye and aria-valuetext read it', () => {
+    expect(formatProgress({ done: 200_000, total: 1_474_395 })).toBe('200 KB of 1.5 MB');
+    expect(formatProgress({ done: 0, total: 0 })).toBe('Preparing…');
+  });
+
+  it('says storage sizes up to gigabytes', () => {
+    expect(formatBytes(12_345_678_901)).toBe('12.3 GB');
+    expect(formatStorage(3_100_000, 10_003_100_000)).toBe('Lull keeps 3.1 MB on this device; 10.0 GB more is available.');
+    expect(formatStorage(900, 500)).toBe('Lull keeps 900 B on this device; 0 B more is available.');
+  });
+
+  it('says what an update waits for', () => {
+    expect(formatWaitingFor([])).toBe('');
+    expect(formatWaitingFor(['session'])).toBe('your session ends');
+    expect(formatWaitingFor(['session', 'recording', 'draft'])).toBe('your session ends, your recording stops and your writing is saved');
+  });
+});
