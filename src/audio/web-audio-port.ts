@@ -34,6 +34,8 @@ const stopRamp: Seconds = 0.08;
 export class WebAudioPort implements AudioPort {
   readonly gains: Record<Bus, GainNode>;
   private readonly active = new Set<Voice>();
+  private readonly stopping = new Set<Voice>();
+  private disposed = false;
   private bed: { kind: AmbienceKind; voice: Voice; volume: number } | undefined;
 
   constructor(
@@ -113,23 +115,31 @@ export class WebAudioPort implements AudioPort {
     this.bed = { kind, voice, volume };
   }
 
-  stopAll(): void {
+  stopAll(fade: Seconds = stopRamp): void {
     const now = this.context.currentTime;
     for (const voice of this.active) {
+      if (this.stopping.has(voice)) continue;
       if (voice.startsAt > now) {
         voice.source.stop();
         continue;
       }
+      this.stopping.add(voice);
       voice.gain.gain.cancelScheduledValues(now);
-      voice.gain.gain.setTargetAtTime(0, now, stopRamp / 4);
-      voice.source.stop(now + stopRamp);
+      voice.gain.gain.setTargetAtTime(0, now, fade / 4);
+      voice.source.stop(now + fade);
     }
     this.bed = undefined;
   }
 
+  /** Stops everything; the buses are let go once the last fade has ended. */
   dispose(): void {
     this.stopAll();
-    for (const bus of buses) this.gains[bus].disconnect();
+    this.disposed = true;
+    this.releaseWhenSilent();
+  }
+
+  private releaseWhenSilent(): void {
+    if (this.disposed && this.active.size === 0) for (const bus of buses) this.gains[bus].disconnect();
   }
 
   private voiceClip(source: VoiceSource): { buffer: AudioBuffer; start: Seconds; duration: Seconds } | undefined {
@@ -157,7 +167,9 @@ export class WebAudioPort implements AudioPort {
     this.active.add(voice);
     source.addEventListener('ended', () => {
       this.active.delete(voice);
+      this.stopping.delete(voice);
       gain.disconnect();
+      this.releaseWhenSilent();
     });
     return voice;
   }

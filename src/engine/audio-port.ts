@@ -12,6 +12,9 @@ export interface AudioPort {
   scheduleCue(sound: CueSound, when: Seconds, pan: number): void;
   /** Fade the ambience bed to `ambience` (crossfading from the current one), or out when `null`. */
   scheduleAmbience(ambience: AmbienceKind | null, when: Seconds, volume: number, fade: Seconds): void;
-  /** Stop everything: scheduled sounds never start, sounding ones fade out quickly. */
-  stopAll(): void;
+  /**
+   * Stop everything: scheduled sounds never start, sounding ones fade out over `fade` seconds
+   * (quickly by default). A sound already fading out keeps its fade.
+   */
+  stopAll(fade?: Seconds): void;
 }

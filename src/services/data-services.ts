@@ -2,6 +2,7 @@ import { BackupService } from './backup-service';
 import { DataStore } from './data-store';
 import { JournalService } from './journal-service';
 import { RecordingService } from './recording-service';
+import { SupportContactsService } from './support-contacts-service';
 
 /** The services that reach the person's data, sharing one connection. */
 export interface DataServices {
@@ -9,11 +10,18 @@ export interface DataServices {
   readonly journal: JournalService;
   readonly backup: BackupService;
   readonly recordings: RecordingService;
+  readonly contacts: SupportContactsService;
 }
 
 export function createDataServices(databaseName?: string): DataServices {
   const store = new DataStore(databaseName);
-  return { store, journal: new JournalService(store), backup: new BackupService(store), recordings: new RecordingService(store) };
+  return {
+    store,
+    journal: new JournalService(store),
+    backup: new BackupService(store),
+    recordings: new RecordingService(store),
+    contacts: new SupportContactsService(store),
+  };
 }
 
 /** The page's one set: one page, one connection to its database. */

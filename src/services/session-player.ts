@@ -21,6 +21,8 @@ import { loadSessionPack, type SessionPack } from './session-pack';
 
 /** A person's press of Play starts sound this far ahead: enough for the audio thread to be on time. */
 const startDelay: Seconds = 0.1;
+/** How gently everything fades when the person asks for a break. */
+const breakFade: Seconds = 1.5;
 /** The audio clock counts as frozen when it has not moved for this long while playing. */
 const frozenAfterMs = 1500;
 
@@ -186,6 +188,12 @@ export class SessionPlayer {
   /** Before the session starts: another option for one of the script's choices. */
   choose(choice: string, option: string): CommandResult {
     return this.replan(this.minutes, settleChoices(this.pack.script, { ...this.choices, [choice]: option }));
+  }
+
+  /** "I need a break": the session fades out gently and stops; the person moves to a grounding breath. */
+  takeBreak(): void {
+    this.audio?.port.stopAll(breakFade);
+    this.transport.pause();
   }
 
   setVolume(bus: Bus, volume: number): void {

@@ -13,6 +13,7 @@ import './lull-update-banner';
 const lazyViews: Partial<Record<Route['view'], () => Promise<unknown>>> = {
   session: () => import('./lull-session-view'),
   journal: () => import('./lull-journal-view'),
+  break: () => import('./lull-break-view'),
   'your-data': () => import('./lull-your-data-view'),
 };
 
@@ -111,6 +112,7 @@ export class LullApp extends LitElement {
             <li><a href="/" aria-current=${view === 'library' ? 'page' : 'false'}>Sessions</a></li>
             <li><a href="/journal" aria-current=${view === 'journal' ? 'page' : 'false'}>Journal</a></li>
             <li><a href="/your-data" aria-current=${view === 'your-data' ? 'page' : 'false'}>Your data</a></li>
+            <li><a href="/break" aria-current=${view === 'break' ? 'page' : 'false'}>I need a break</a></li>
           </ul>
         </nav>
         <p class="tagline">Gentle, guided time with yourself. Everything stays on this device.</p>
@@ -129,6 +131,8 @@ export class LullApp extends LitElement {
         return html`<lull-session-view .sessionId=${route.id} .query=${route.query}></lull-session-view>`;
       case 'journal':
         return html`<lull-journal-view></lull-journal-view>`;
+      case 'break':
+        return html`<lull-break-view></lull-break-view>`;
       case 'your-data':
         return html`<lull-your-data-view></lull-your-data-view>`;
       case 'not-found':

@@ -98,10 +98,15 @@ export class LullSessionView extends LitElement {
         border-left: 4px solid var(--lull-accent);
         padding-left: 0.75rem;
       }
+      .break {
+        background: var(--lull-surface);
+        color: var(--lull-text);
+        border: 2px solid var(--lull-accent);
+      }
     `,
   ];
 
-  private readonly _playback = new PlaybackController(this, () => ({ id: this.sessionId, ...readSessionQuery(this.query) }));
+  private readonly _playback = new PlaybackController(this, () => ({ id: this.sessionId, autostart: this.autostart, ...readSessionQuery(this.query) }));
 
   @state() private _showCaptions = true;
   @state() private _noteAccepted = false;
@@ -111,9 +116,17 @@ export class LullSessionView extends LitElement {
   @property({ attribute: false }) sessionId = '';
   /** The deep link's settings: `minutes` and one entry per choice. */
   @property({ attribute: false }) query = new URLSearchParams();
+  /** Start playing as soon as the session opens (the person already asked for it, e.g. a break). */
+  @property({ type: Boolean }) autostart = false;
+  /** Offer "I need a break" (not inside the break itself). */
+  @property({ type: Boolean, attribute: 'offer-break' }) offerBreak = true;
 
   private _onPlay(player: SessionPlayer) {
     player.togglePlay();
+  }
+
+  private _onBreak() {
+    if (this._playback.status.kind === 'open') this._playback.status.player.takeBreak();
   }
 
   private _onLength(player: SessionPlayer, event: Event) {
@@ -155,6 +168,7 @@ export class LullSessionView extends LitElement {
     return html`
       <h1>${manifest.title}</h1>
       <p>${manifest.description}</p>
+      ${this.offerBreak ? html`<p><a class="button break" href="/break" @click=${() => this._onBreak()}>I need a break</a></p>` : nothing}
       ${player.problems.length > 0
         ? html`<div role="status" class="panel">
             <p>Some sounds could not be loaded, so the session plays without them:</p>

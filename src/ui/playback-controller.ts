@@ -20,7 +20,7 @@ export class PlaybackController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly session: () => { id: string; minutes?: Minutes; choices?: Record<string, string> },
+    private readonly session: () => { id: string; minutes?: Minutes; choices?: Record<string, string>; autostart?: boolean },
   ) {
     host.addController(this);
   }
@@ -40,7 +40,7 @@ export class PlaybackController implements ReactiveController {
 
   private async open(): Promise<void> {
     const attempt = this.opened;
-    const { id, ...options } = this.session();
+    const { id, autostart = false, ...options } = this.session();
     try {
       const player = await SessionPlayer.open(id, options);
       if (attempt !== this.opened) {
@@ -52,6 +52,7 @@ export class PlaybackController implements ReactiveController {
         this.onPlayerChange(player);
       });
       this.onPlayerChange(player);
+      if (autostart) void player.play();
     } catch (error) {
       if (attempt === this.opened) this.status = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }

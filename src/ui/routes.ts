@@ -3,6 +3,7 @@ export type Route =
   | { readonly view: 'library' }
   | { readonly view: 'session'; readonly id: string; readonly query: URLSearchParams }
   | { readonly view: 'journal' }
+  | { readonly view: 'break' }
   | { readonly view: 'your-data' }
   | { readonly view: 'not-found'; readonly path: string };
 
@@ -13,6 +14,7 @@ export function matchRoute(url: URL): Route {
   const path = url.pathname;
   if (path === '/' || path === '/index.html') return { view: 'library' };
   if (path === '/journal' || path === '/journal/') return { view: 'journal' };
+  if (path === '/break' || path === '/break/') return { view: 'break' };
   if (path === '/your-data' || path === '/your-data/') return { view: 'your-data' };
   const session = sessionPath.exec(path);
   if (session?.[1]) return { view: 'session', id: session[1], query: url.searchParams };

@@ -1,0 +1,63 @@
+import { css, html, LitElement } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { controlStyles } from './shared-styles';
+import './lull-session-view';
+import './lull-support-contacts';
+
+/** The session "I need a break" leads to: grounding, a kind hand, a long out-breath. */
+export const breakSessionId = 'self-soothing';
+
+/**
+ * "I need a break": a grounding session that starts at once, the reminder that a licensed
+ * therapist can help and that Lull is not for emergencies, and the person's own contacts.
+ */
+@customElement('lull-break-view')
+export class LullBreakView extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+      }
+      h1 {
+        font-size: 1.6rem;
+        margin: 0 0 0.5rem;
+      }
+      section {
+        background: var(--lull-surface);
+        border: 1px solid var(--lull-border);
+        border-radius: var(--lull-radius);
+        padding: 1rem 1.25rem;
+        margin: 1rem 0;
+      }
+      h2 {
+        font-size: 1.2rem;
+        margin: 0 0 0.5rem;
+      }
+    `,
+  ];
+
+  override render() {
+    return html`
+      <h1>Take a break</h1>
+      <p>You stopped, and that is a good thing to do. Let’s slow down together. You can stop this too, whenever you like.</p>
+      <lull-session-view .sessionId=${breakSessionId} autostart .offerBreak=${false}></lull-session-view>
+      <section aria-labelledby="help-heading">
+        <h2 id="help-heading">You don’t have to do this alone</h2>
+        <p>Lull is not therapy, and it cannot help in an emergency. If you might be in danger, call your local emergency number now.</p>
+        <p>If old feelings keep coming up, a licensed therapist can help you with them. Reaching out is a strong thing to do.</p>
+      </section>
+      <section aria-labelledby="contacts-heading">
+        <h2 id="contacts-heading">Your people</h2>
+        <p>People you trust, to call or message when things feel heavy. They stay on this device only.</p>
+        <lull-support-contacts></lull-support-contacts>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lull-break-view': LullBreakView;
+  }
+}
