@@ -30,8 +30,9 @@ export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio>
     }
   };
   const kinds = ambiencesUsed(pack.script);
+  const { narration: voice } = pack;
   const [narration, cues, ...beds] = await Promise.all([
-    attempt('The voice', () => loadEncodedAudio(context, pack.manifest.narration, pack.manifestUrl, codecs)),
+    voice ? attempt('The voice', () => loadEncodedAudio(context, voice.audio, voice.base, codecs)) : undefined,
     attempt('The bells and breath cues', () => loadEncodedAudio(context, pack.common.cues.audio, pack.commonUrl, codecs)),
     ...kinds.map((kind) => attempt(`The ${kind} ambience`, () => loadEncodedAudio(context, pack.common.ambience[kind].audio, pack.commonUrl, codecs))),
   ]);
@@ -41,7 +42,7 @@ export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio>
     if (buffer) ambience[kind] = { buffer, loopSeconds: pack.common.ambience[kind].loopSeconds };
   });
   const sounds: SessionSounds = {
-    ...(narration ? { narration: { buffer: narration, lines: pack.manifest.lines } } : {}),
+    ...(narration ? { narration: { buffer: narration, lines: pack.lines } } : {}),
     ...(cues ? { cues: { buffer: cues, clips: pack.common.cues.clips } } : {}),
     ambience,
     recordings: {},

@@ -1,15 +1,23 @@
 import { checkScript } from '../engine/check-script';
-import { packFormat, type CommonManifest, type SessionManifest } from '../engine/pack-manifest';
+import { packFormat, type CommonManifest, type EncodedAudio, type NarrationLine, type SessionManifest } from '../engine/pack-manifest';
 import { formatProblem } from '../engine/script-problem';
 import type { Script } from '../engine/script-model';
 
+/** Everything a session plays from: its script, its narration (if it has any) and the shared sounds. */
 export interface SessionPack {
-  readonly manifest: SessionManifest;
-  readonly manifestUrl: URL;
-  readonly common: CommonManifest;
-  readonly commonUrl: URL;
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly contentNote?: string;
   /** The script, parsed and validated in the browser by the same code the compiler uses. */
   readonly script: Script;
+  /** The voice the lines were rendered in: part of each line's key. */
+  readonly voice: string;
+  readonly lines: Readonly<Record<string, NarrationLine>>;
+  /** The narration sprite; a session built on the device (the pacer) has none. */
+  readonly narration?: { readonly audio: EncodedAudio; readonly base: URL };
+  readonly common: CommonManifest;
+  readonly commonUrl: URL;
 }
 
 export class SessionPackError extends Error {
@@ -45,8 +53,8 @@ export async function loadSessionPack(id: string, base: URL, fetchImpl: typeof f
   if (!sessionIdPattern.test(id)) throw new SessionPackError(`"${id}" is not a session name.`);
   const manifestUrl = new URL(`/packs/${id}/manifest.json`, base);
   const commonUrl = new URL('/packs/common/common.json', base);
-  const [manifest, common] = await Promise.all([fetchJson(manifestUrl, 'This session', fetchImpl), fetchJson(commonUrl, 'The shared sounds', fetchImpl)]);
-  if (!isManifestOfFormat(manifest) || !isManifestOfFormat(common)) {
+  const [manifest, common] = await Promise.all([fetchJson(manifestUrl, 'This session', fetchImpl), loadCommon(commonUrl, fetchImpl)]);
+  if (!isManifestOfFormat(manifest)) {
     throw new SessionPackError('This session was made for another version of Lull. Reload the page to update.');
   }
   const session = manifest as SessionManifest;
@@ -57,5 +65,29 @@ export async function loadSessionPack(id: string, base: URL, fetchImpl: typeof f
   if (!checked.ok) {
     throw new SessionPackError(`This session's script has problems:\n${checked.problems.map(formatProblem).join('\n')}`);
   }
-  return { manifest: session, manifestUrl, common: common as CommonManifest, commonUrl, script: checked.script };
+  return {
+    id: session.id,
+    title: session.title,
+    description: session.description,
+    ...(session.contentNote ? { contentNote: session.contentNote } : {}),
+    script: checked.script,
+    voice: session.voice,
+    lines: session.lines,
+    narration: { audio: session.narration, base: manifestUrl },
+    common,
+    commonUrl,
+  };
+}
+
+/** A session made on the device (no narration of its own): it plays only the shared sounds. */
+export async function builtSessionPack(script: Script, base: URL, fetchImpl: typeof fetch = fetch): Promise<SessionPack> {
+  const commonUrl = new URL('/packs/common/common.json', base);
+  const common = await loadCommon(commonUrl, fetchImpl);
+  return { id: script.id, title: script.title, description: script.description, script, voice: common.voice, lines: {}, common, commonUrl };
+}
+
+async function loadCommon(commonUrl: URL, fetchImpl: typeof fetch): Promise<CommonManifest> {
+  const common = await fetchJson(commonUrl, 'The shared sounds', fetchImpl);
+  if (!isManifestOfFormat(common)) throw new SessionPackError('The shared sounds were made for another version of Lull. Reload the page to update.');
+  return common as CommonManifest;
 }

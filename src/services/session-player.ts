@@ -9,7 +9,7 @@ import { lineKey } from '../engine/line-key';
 import { defaultPlaybackOptions, PlaybackEngine } from '../engine/playback-engine';
 import { planSession } from '../engine/plan-session';
 import { listChoices, settleChoices } from '../engine/resolve-path';
-import type { ChoiceStep } from '../engine/script-model';
+import type { ChoiceStep, Script } from '../engine/script-model';
 import { estimateSpeechSeconds } from '../engine/speech-estimate';
 import type { SessionPlan } from '../engine/timeline';
 import { Transport, type CommandResult } from '../engine/transport';
@@ -17,7 +17,7 @@ import type { Minutes, Seconds } from '../engine/units';
 import { busyState } from './busy-state';
 import { bindMediaSession } from './media-session';
 import { loadSessionAudio, type SessionAudio } from './session-audio';
-import { loadSessionPack, type SessionPack } from './session-pack';
+import { builtSessionPack, loadSessionPack, type SessionPack } from './session-pack';
 
 /** A person's press of Play starts sound this far ahead: enough for the audio thread to be on time. */
 const startDelay: Seconds = 0.1;
@@ -75,7 +75,7 @@ export class SessionPlayer {
       this.onTransportChange();
     });
     this.mediaSession = bindMediaSession({
-      title: pack.manifest.title,
+      title: pack.title,
       play: () => void this.play(),
       pause: () => this.pause(),
       next: () => this.next(),
@@ -87,9 +87,17 @@ export class SessionPlayer {
     });
   }
 
-  /** Opens a session by id: loads and validates its pack, then its sounds in the background. */
+  /** Opens a session by id: loads and validates its pack, then its sounds. */
   static async open(id: string, options: { minutes?: Minutes; choices?: Record<string, string> } = {}): Promise<SessionPlayer> {
-    const pack = await loadSessionPack(id, new URL(document.baseURI));
+    return SessionPlayer.withPack(await loadSessionPack(id, new URL(document.baseURI)), options);
+  }
+
+  /** Opens a session made on the device, such as a breathing pattern: it plays the shared sounds only. */
+  static async openBuilt(script: Script, options: { minutes?: Minutes } = {}): Promise<SessionPlayer> {
+    return SessionPlayer.withPack(await builtSessionPack(script, new URL(document.baseURI)), options);
+  }
+
+  private static async withPack(pack: SessionPack, options: { minutes?: Minutes; choices?: Record<string, string> }): Promise<SessionPlayer> {
     let audio: SessionAudio | undefined;
     let problem: string | undefined;
     try {
@@ -265,12 +273,12 @@ export class SessionPlayer {
   }
 
   private makePlan(minutes: Minutes, choices: Record<string, string>): SessionPlan {
-    const { manifest } = this.pack;
+    const { voice, lines } = this.pack;
     return planSession(this.pack.script, {
       minutes,
       choices,
-      keyOf: (text) => lineKey(text, manifest.voice),
-      speechSeconds: (text) => manifest.lines[lineKey(text, manifest.voice)]?.duration ?? estimateSpeechSeconds(text),
+      keyOf: (text) => lineKey(text, voice),
+      speechSeconds: (text) => lines[lineKey(text, voice)]?.duration ?? estimateSpeechSeconds(text),
     });
   }
 

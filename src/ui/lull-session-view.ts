@@ -162,12 +162,12 @@ export class LullSessionView extends LitElement {
   }
 
   private _renderSession(player: SessionPlayer) {
-    const { manifest, script } = player.pack;
+    const { pack } = player;
     const started = player.state !== 'ready';
-    const needsConsent = Boolean(manifest.contentNote) && !this._noteAccepted && !started;
+    const needsConsent = Boolean(pack.contentNote) && !this._noteAccepted && !started;
     return html`
-      <h1>${manifest.title}</h1>
-      <p>${manifest.description}</p>
+      <h1>${pack.title}</h1>
+      <p>${pack.description}</p>
       ${this.offerBreak ? html`<p><a class="button break" href="/break" @click=${() => this._onBreak()}>I need a break</a></p>` : nothing}
       ${player.problems.length > 0
         ? html`<div role="status" class="panel">
@@ -178,13 +178,13 @@ export class LullSessionView extends LitElement {
           </div>`
         : nothing}
       ${player.interrupted ? html`<p role="alert">The sound was interrupted. Press Play to go on from where you were.</p>` : nothing}
-      ${started ? nothing : this._renderSetup(player, script.length)}
+      ${started ? nothing : this._renderSetup(player, pack.script.length)}
       ${this._renderPlayer(player, needsConsent)}
     `;
   }
 
   private _renderSetup(player: SessionPlayer, length: { min: number; max: number }) {
-    const note = player.pack.manifest.contentNote;
+    const note = player.pack.contentNote;
     return html`<section class="panel" aria-labelledby="setup-heading">
       <h2 id="setup-heading">Before you start</h2>
       <label for="length">Length: <strong>${player.lengthMinutes} min</strong> (${formatMinutesRange(length.min, length.max)})</label>

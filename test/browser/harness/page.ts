@@ -15,7 +15,7 @@ export interface OpenedApp {
 export async function openApp(
   path = '/',
   viewport = { width: 1024, height: 800 },
-  beforeNavigate?: (page: Page) => Promise<void>,
+  beforeNavigate?: (page: Page) => Promise<unknown>,
 ): Promise<OpenedApp> {
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport });
