@@ -4,6 +4,7 @@ import type { LibraryEntry, LibraryIndex } from '../engine/pack-manifest';
 import { libraryUrl, loadLibrary } from '../services/library';
 import { offlineLibrary } from '../services/offline-library';
 import { formatBytes, formatMinutesRange } from './format';
+import { groupByNeed, type LibraryGroup } from './library-groups';
 import { practiceLabels } from './practice-labels';
 import { sessionHref } from './routes';
 import { controlStyles } from './shared-styles';
@@ -35,21 +36,28 @@ export class LullLibrary extends LitElement {
         display: grid;
         gap: 1rem;
       }
-      li {
+      .groups {
+        gap: 2rem;
+      }
+      li.session {
         background: var(--lull-surface);
         border: 1px solid var(--lull-border);
         border-radius: var(--lull-radius);
         padding: 1rem 1.25rem;
       }
       h2 {
-        font-size: 1.25rem;
+        font-size: 1.3rem;
+        margin: 0;
+      }
+      h3 {
+        font-size: 1.2rem;
         margin: 0 0 0.25rem;
       }
-      h2 a {
+      h3 a {
         color: inherit;
         text-decoration: none;
       }
-      h2 a:hover {
+      h3 a:hover {
         text-decoration: underline;
       }
       p {
@@ -98,17 +106,27 @@ export class LullLibrary extends LitElement {
       case 'failed':
         return html`<p role="alert">${this._library.message}</p>`;
       case 'ready':
-        return html`<ul aria-label="Sessions">
-          ${this._library.library.sessions.map((entry) => this._renderEntry(entry))}
-        </ul>
-        <lull-offline-panel></lull-offline-panel>`;
+        return html`<ul aria-label="Sessions" class="groups">
+            ${groupByNeed(this._library.library.sessions).map((group) => this._renderGroup(group))}
+          </ul>
+          <lull-offline-panel></lull-offline-panel>`;
     }
   }
 
+  private _renderGroup(group: LibraryGroup) {
+    return html`<li class="group">
+      <h2 id=${`group-${group.id}`}>${group.title}</h2>
+      <p class="meta">${group.description}</p>
+      <ul aria-labelledby=${`group-${group.id}`}>
+        ${group.entries.map((entry) => this._renderEntry(entry))}
+      </ul>
+    </li>`;
+  }
+
   private _renderEntry(entry: LibraryEntry) {
-    return html`<li data-session=${entry.id}>
+    return html`<li data-session=${entry.id} class="session">
       <p class="kind">${practiceLabels[entry.practice]}</p>
-      <h2><a href=${sessionHref(entry.id)}>${entry.title}</a></h2>
+      <h3><a href=${sessionHref(entry.id)}>${entry.title}</a></h3>
       <p>${entry.description}</p>
       <p class="meta">${formatMinutesRange(entry.length.min, entry.length.max)} · ${formatBytes(entry.bytes)}</p>
       <lull-session-download .entry=${entry}></lull-session-download>

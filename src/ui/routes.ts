@@ -9,6 +9,14 @@ export type Route =
 
 const sessionPath = /^\/session\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/u;
 
+/** Short addresses for the practices people open most (home-screen shortcuts, links shared). */
+const sessionShortcuts: Readonly<Record<string, string>> = {
+  '/safe-space': 'safe-space',
+  '/butterfly-hug': 'butterfly-hug',
+  '/check-in': 'check-in',
+  '/self-soothing': 'self-soothing',
+};
+
 /** Reads a URL into the screen it names. */
 export function matchRoute(url: URL): Route {
   const path = url.pathname;
@@ -16,6 +24,8 @@ export function matchRoute(url: URL): Route {
   if (path === '/journal' || path === '/journal/') return { view: 'journal' };
   if (path === '/break' || path === '/break/') return { view: 'break' };
   if (path === '/your-data' || path === '/your-data/') return { view: 'your-data' };
+  const shortcut = sessionShortcuts[path.replace(/\/$/u, '')];
+  if (shortcut) return { view: 'session', id: shortcut, query: url.searchParams };
   const session = sessionPath.exec(path);
   if (session?.[1]) return { view: 'session', id: session[1], query: url.searchParams };
   return { view: 'not-found', path };

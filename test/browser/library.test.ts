@@ -20,6 +20,23 @@ describe('the library shell', () => {
     expect(app.problems).toEqual([]);
   });
 
+  it('arranges the sessions by need', async () => {
+    app = await openApp('/');
+    await app.page.getByRole('list', { name: 'Sessions' }).waitFor();
+    const overwhelmed = app.page.getByRole('list', { name: 'I feel overwhelmed' });
+    await overwhelmed.waitFor();
+    expect(await overwhelmed.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual(['The butterfly hug', 'Soothing a strong feeling']);
+    expect(await app.page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(expect.arrayContaining(['I feel overwhelmed', 'Breathe', 'I want to reconnect', 'Be kind to myself', 'Check in']));
+  });
+
+  it('opens a practice from its short address, ready to start', async () => {
+    app = await openApp('/safe-space?minutes=10&place=forest');
+    await app.page.getByRole('button', { name: 'Start' }).waitFor();
+    await app.page.getByRole('heading', { name: 'Your safe place' }).waitFor();
+    expect(await app.page.getByRole('radio', { name: 'A green forest' }).isChecked()).toBe(true);
+    expect(await app.page.locator('.times').innerText()).toContain('−10:00');
+  });
+
   it('has no serious accessibility violations, in light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       app = await openApp('/');
