@@ -72,8 +72,8 @@ describe('installing the app', () => {
     }
     expect(shortcuts.map((shortcut) => [shortcut.short_name, shortcut.url])).toEqual([
       ['Breathe', '/session/breathe-long-exhale'],
-      ['Safe space', '/session/safe-space'],
-      ['Check-in', '/session/check-in'],
+      ['Safe space', '/safe-space'],
+      ['Check-in', '/check-in'],
     ]);
     expect(screenshots.map((screenshot) => screenshot.form_factor).sort()).toEqual(['narrow', 'wide']);
     // Every image the manifest names exists, at the size it claims.
