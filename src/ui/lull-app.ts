@@ -64,13 +64,15 @@ export class LullApp extends LitElement {
       }
       nav ul {
         display: flex;
-        gap: 1rem;
+        flex-wrap: wrap;
+        gap: 0 1rem;
         list-style: none;
         margin: 0;
         padding: 0;
       }
       nav a {
         display: inline-block;
+        white-space: nowrap;
         padding: 0.6rem 0.25rem;
       }
       nav a[aria-current='page'] {

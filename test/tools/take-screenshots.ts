@@ -1,14 +1,33 @@
 // Renders the README screenshots from the production build: `npm run build && npm run screenshots`.
 import { preview } from 'vite';
 import { launchChromium } from '../browser/harness/chromium';
+
+/** The main screens, each at a phone width (dark) and a desktop width (light). */
+const screens = [
+  { name: 'library', path: '/', ready: 'Sessions' },
+  { name: 'player', path: '/safe-space?minutes=12', ready: 'Your safe place' },
+  { name: 'break', path: '/break', ready: 'Take a break' },
+  { name: 'journal', path: '/journal', ready: 'Journal' },
+] as const;
+const sizes = [
+  { suffix: 'desktop', width: 1024, height: 760, colorScheme: 'light' },
+  { suffix: 'phone', width: 360, height: 760, colorScheme: 'dark' },
+] as const;
+
 const server = await preview({ preview: { port: 0, strictPort: false }, logLevel: 'warn' });
 const url = server.resolvedUrls?.local[0];
-if (!url) throw new Error("The preview server did not report its address.");
+if (!url) throw new Error('The preview server did not report its address.');
 const browser = await launchChromium();
-for (const [name, width, height, scheme] of [['library', 1024, 700, 'light'], ['library-phone-dark', 360, 740, 'dark']] as const) {
-  const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
-  await page.goto(url);
-  await page.getByRole('list', { name: 'Sessions' }).waitFor();
-  await page.screenshot({ path: `docs/${name}.png` });
+for (const screen of screens) {
+  for (const size of sizes) {
+    const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, colorScheme: size.colorScheme });
+    await page.goto(new URL(screen.path, url).href);
+    await page.getByRole('heading', { name: screen.ready, exact: true }).first().waitFor();
+    // The break screen starts its grounding session at once; let the first caption show.
+    await page.waitForTimeout(screen.name === 'break' ? 2500 : 800);
+    await page.screenshot({ path: `docs/${screen.name}-${size.suffix}.png` });
+    await page.close();
+  }
 }
-await browser.close(); await server.close();
+await browser.close();
+await server.close();
