@@ -23,3 +23,9 @@ export function promptAt(plan: SessionPlan, position: Seconds): Extract<Timeline
   const event = plan.events.findLast((candidate) => candidate.kind === 'prompt' && candidate.at <= position);
   return event?.kind === 'prompt' && position <= event.at + event.duration ? event : undefined;
 }
+
+/** The last journaling prompt reached by `position`: its answer stays open until the next one. */
+export function journalPromptAt(plan: SessionPlan, position: Seconds): Extract<TimelineEvent, { kind: 'prompt' }> | undefined {
+  const event = plan.events.findLast((candidate) => candidate.kind === 'prompt' && candidate.journal && candidate.at <= position);
+  return event?.kind === 'prompt' ? event : undefined;
+}

@@ -1,12 +1,15 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ChoiceStep } from '../engine/script-model';
-import { breathAt, captionAt, promptAt, stepIndexAt } from '../engine/timeline-queries';
+import { breathAt, captionAt, journalPromptAt, promptAt, stepIndexAt } from '../engine/timeline-queries';
+import type { JournalDraft } from '../services/journal-service';
 import type { Bus, SessionPlayer } from '../services/session-player';
 import { formatClock, formatMinutesRange, formatSpokenDuration } from './format';
 import { PlaybackController } from './playback-controller';
 import { readSessionQuery } from './session-query';
 import { controlStyles } from './shared-styles';
+import './lull-journal-editor';
 
 const breathWords = { inhale: 'Breathe in', hold: 'Hold', exhale: 'Breathe out', rest: 'Rest' } as const;
 const busLabels: Record<Bus, string> = { voice: 'Voice', ambience: 'Ambience', cues: 'Bells and cues' };
@@ -111,6 +114,8 @@ export class LullSessionView extends LitElement {
   @state() private _showCaptions = true;
   @state() private _noteAccepted = false;
   @state() private _volumes: Record<Bus, number> = { voice: 1, ambience: 1, cues: 1 };
+  /** One journal entry per reflection prompt of this session, kept while the screen is open. */
+  private readonly _answers = new Map<string, JournalDraft>();
 
   /** The session to open, by id. */
   @property({ attribute: false }) sessionId = '';
@@ -123,6 +128,15 @@ export class LullSessionView extends LitElement {
 
   private _onPlay(player: SessionPlayer) {
     player.togglePlay();
+  }
+
+  private _answerTo(prompt: string): JournalDraft {
+    let draft = this._answers.get(prompt);
+    if (!draft) {
+      draft = { id: crypto.randomUUID(), createdAt: Date.now(), text: '', prompt };
+      this._answers.set(prompt, draft);
+    }
+    return draft;
   }
 
   private _onBreak() {
@@ -234,6 +248,7 @@ export class LullSessionView extends LitElement {
     const caption = captionAt(plan, position);
     const breath = breathAt(plan, position);
     const prompt = promptAt(plan, position);
+    const reflection = journalPromptAt(plan, position);
     const step = stepIndexAt(plan, position);
     const playing = player.state === 'playing';
     const playLabel = playing ? 'Pause' : player.state === 'waiting' ? 'Continue' : player.state === 'paused' ? 'Resume' : player.state === 'ended' ? 'Play again' : 'Start';
@@ -278,6 +293,7 @@ export class LullSessionView extends LitElement {
       <label class="option"><input type="checkbox" .checked=${this._showCaptions} @change=${() => (this._showCaptions = !this._showCaptions)} /> Captions</label>
       <p class="caption" aria-live="polite" ?hidden=${!this._showCaptions}>${caption?.text ?? ''}</p>
     </section>
+    ${reflection ? keyed(reflection.text, this._renderReflection(reflection.text)) : nothing}
     <details class="panel volumes">
       <summary>Volumes</summary>
       ${(['voice', 'ambience', 'cues'] as const).map(
@@ -285,6 +301,14 @@ export class LullSessionView extends LitElement {
           <input id=${`volume-${bus}`} type="range" min="0" max="100" .value=${String(Math.round(this._volumes[bus] * 100))} @input=${(event: Event) => this._onVolume(player, bus, event)} />`,
       )}
     </details>`;
+  }
+
+  private _renderReflection(prompt: string) {
+    return html`<section class="panel" aria-labelledby="reflection-heading">
+      <h2 id="reflection-heading">Your thoughts</h2>
+      <p class="hint">Write as much or as little as you like. It is saved to your journal as you type, and stays on this device.</p>
+      <lull-journal-editor .draft=${this._answerTo(prompt)}></lull-journal-editor>
+    </section>`;
   }
 }
 
