@@ -33,6 +33,8 @@ const stopRamp: Seconds = 0.08;
  */
 export class WebAudioPort implements AudioPort {
   readonly gains: Record<Bus, GainNode>;
+  /** The person's own recordings this port can play. */
+  readonly recordings: SessionSounds['recordings'];
   private readonly active = new Set<Voice>();
   private readonly stopping = new Set<Voice>();
   private disposed = false;
@@ -43,6 +45,7 @@ export class WebAudioPort implements AudioPort {
     destination: AudioNode,
     private readonly sounds: SessionSounds,
   ) {
+    this.recordings = sounds.recordings;
     this.gains = {
       voice: context.createGain(),
       ambience: context.createGain(),

@@ -1,4 +1,4 @@
-import type { AmbienceKind, Script, Step } from './script-model';
+import type { AmbienceKind, RecordingSlot, Script, Step } from './script-model';
 
 /** Every distinct line a script can speak, on any branch, in order of first appearance. */
 export function spokenLines(script: Script): string[] {
@@ -43,4 +43,17 @@ export function ambiencesUsed(script: Script): AmbienceKind[] {
   };
   visit(script.steps);
   return [...used];
+}
+
+/** The recording slots a script can play, on any branch. */
+export function recordingSlotsUsed(script: Script): RecordingSlot[] {
+  const slots = new Set<RecordingSlot>();
+  const visit = (steps: readonly Step[]): void => {
+    for (const step of steps) {
+      if (step.kind === 'recording') slots.add(step.slot);
+      else if (step.kind === 'choice') for (const option of step.options) visit(option.steps);
+    }
+  };
+  visit(script.steps);
+  return [...slots];
 }

@@ -1,9 +1,10 @@
 import { AudioUnavailableError, sharedAudioContext } from '../audio/audio-context';
 import { loadEncodedAudio } from '../audio/load-audio';
 import { WebAudioPort, type SessionSounds } from '../audio/web-audio-port';
-import { ambiencesUsed } from '../engine/script-inventory';
+import { ambiencesUsed, recordingSlotsUsed } from '../engine/script-inventory';
+import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
+import { loadDataServices } from './data-context';
 import { codecPreference } from './pack-codec';
-import type { AmbienceKind } from '../engine/script-model';
 import type { SessionPack } from './session-pack';
 
 export interface SessionAudio {
@@ -45,9 +46,31 @@ export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio>
     ...(narration ? { narration: { buffer: narration, lines: pack.lines } } : {}),
     ...(cues ? { cues: { buffer: cues, clips: pack.common.cues.clips } } : {}),
     ambience,
-    recordings: {},
+    recordings: await loadPersonRecordings(context, recordingSlotsUsed(pack.script), problems),
   };
   return { context, port: new WebAudioPort(context, master, sounds), problems };
 }
 
 export { AudioUnavailableError };
+
+/**
+ * The person's own recordings for the slots a session plays (their letter, in their voice),
+ * decoded from the bytes kept on the device. A slot with nothing recorded is simply absent: the
+ * session speaks its fallback line there.
+ */
+async function loadPersonRecordings(context: AudioContext, slots: readonly RecordingSlot[], problems: string[]): Promise<Partial<Record<RecordingSlot, AudioBuffer>>> {
+  const buffers: Partial<Record<RecordingSlot, AudioBuffer>> = {};
+  if (slots.length === 0) return buffers;
+  try {
+    const services = await loadDataServices();
+    for (const slot of slots) {
+      const recording = await services.recordings.find(slot);
+      if (!recording) continue;
+      const blob = await services.recordings.audio(recording);
+      buffers[slot] = await context.decodeAudioData(await blob.arrayBuffer());
+    }
+  } catch {
+    problems.push('Your own recording could not be played here, so the session speaks its words instead.');
+  }
+  return buffers;
+}

@@ -9,7 +9,7 @@ import { lineKey } from '../engine/line-key';
 import { defaultPlaybackOptions, PlaybackEngine } from '../engine/playback-engine';
 import { planSession } from '../engine/plan-session';
 import { listChoices, settleChoices } from '../engine/resolve-path';
-import type { ChoiceStep, Script } from '../engine/script-model';
+import type { ChoiceStep, RecordingSlot, Script } from '../engine/script-model';
 import { estimateSpeechSeconds } from '../engine/speech-estimate';
 import type { SessionPlan } from '../engine/timeline';
 import { Transport, type CommandResult } from '../engine/transport';
@@ -57,6 +57,8 @@ export class SessionPlayer {
   private releaseBusy: (() => void) | undefined;
   private lastClockMove = { clock: 0, wall: 0 };
   private readonly unsubscribeTransport: () => void;
+  /** How long each of the person's own recordings is: the plan leaves room for them. */
+  private readonly recordings: Partial<Record<RecordingSlot, Seconds>>;
   /** Sounds that could not be loaded, or an interruption: what the person is told. */
   problems: string[] = [];
   interrupted = false;
@@ -64,8 +66,9 @@ export class SessionPlayer {
   private constructor(
     readonly pack: SessionPack,
     private readonly clock: Clock,
-    options: { minutes?: Minutes; choices?: Record<string, string> },
+    options: { minutes?: Minutes; choices?: Record<string, string>; recordings?: Partial<Record<RecordingSlot, Seconds>> },
   ) {
+    this.recordings = options.recordings ?? {};
     const { length } = pack.script;
     this.minutes = clampMinutes(options.minutes ?? length.default, length.min, length.max);
     this.choices = settleChoices(pack.script, options.choices ?? {});
@@ -106,7 +109,8 @@ export class SessionPlayer {
       problem = error instanceof Error ? error.message : String(error);
     }
     const clock: Clock = audio ? { now: () => audio.context.currentTime } : wallClock;
-    const player = new SessionPlayer(pack, clock, options);
+    const recordings = Object.fromEntries(Object.entries(audio?.port.recordings ?? {}).map(([slot, buffer]) => [slot, buffer.duration]));
+    const player = new SessionPlayer(pack, clock, { ...options, recordings });
     player.attachAudio(audio, problem);
     return player;
   }
@@ -277,6 +281,7 @@ export class SessionPlayer {
     return planSession(this.pack.script, {
       minutes,
       choices,
+      recordings: this.recordings,
       keyOf: (text) => lineKey(text, voice),
       speechSeconds: (text) => lines[lineKey(text, voice)]?.duration ?? estimateSpeechSeconds(text),
     });

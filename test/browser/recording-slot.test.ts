@@ -1,0 +1,49 @@
+import type { Browser } from 'playwright-core';
+import { afterEach, describe, expect, it, inject } from 'vitest';
+import { shippedManifest, shippedPlan } from '../helpers/shipped-plan';
+import { audioStarts, recordAudioStarts } from './harness/audio-starts';
+import { chromiumFlags, launchChromium } from './harness/chromium';
+
+let browser: Browser | undefined;
+afterEach(async () => {
+  await browser?.close();
+  browser = undefined;
+});
+
+const fakeMicrophone = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
+describe('a session with a place for the person’s own recording', () => {
+  it('plays the letter the person recorded, in their own voice, where the session makes room for it', async () => {
+    browser = await launchChromium({ args: [...chromiumFlags, ...fakeMicrophone] });
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await recordAudioStarts(page);
+    await page.goto(new URL('/your-data', inject('baseUrl')).href);
+    const recorder = page.locator('lull-recorder');
+    await recorder.getByRole('button', { name: 'Record' }).click();
+    await expect.poll(() => recorder.getByRole('timer').innerText(), { timeout: 6000 }).toBe('0:02');
+    await recorder.getByRole('button', { name: 'Stop' }).click();
+    await recorder.getByRole('button', { name: 'Delete' }).waitFor();
+
+    const withoutRecording = shippedPlan('letter', 10);
+    const slot = withoutRecording.steps.find((step) => step.kind === 'recording');
+    if (!slot) throw new Error('the letter session has no recording step');
+    await page.goto(new URL('/session/letter?minutes=10', inject('baseUrl')).href);
+    await page.getByRole('checkbox', { name: /I understand/u }).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    const before = (await audioStarts(page)).length;
+    await page.locator('#position').evaluate((input: HTMLInputElement, at: number) => {
+      input.value = String(at);
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, Math.ceil(slot.at));
+    await page.getByText('Your own recording').first().waitFor();
+    // The recording itself (about two seconds long), not the narration sprite, starts at the slot.
+    const narrationEnd = Math.max(...Object.values(shippedManifest('letter').lines).map((line) => line.start + line.duration));
+    await expect
+      .poll(async () => (await audioStarts(page)).slice(before).filter((call) => !call.loop && call.bufferDuration > 1 && call.bufferDuration < 4 && call.bufferDuration < narrationEnd).length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(1);
+    expect(problems).toEqual([]);
+  });
+});
