@@ -1,4 +1,6 @@
 import { BackupService } from './backup-service';
+import { BreathPatternsService } from './breath-patterns-service';
+import { CheckInService } from './check-in-service';
 import { DataStore } from './data-store';
 import { JournalService } from './journal-service';
 import { RecordingService } from './recording-service';
@@ -11,6 +13,8 @@ export interface DataServices {
   readonly backup: BackupService;
   readonly recordings: RecordingService;
   readonly contacts: SupportContactsService;
+  readonly breathPatterns: BreathPatternsService;
+  readonly checkIns: CheckInService;
 }
 
 export function createDataServices(databaseName?: string): DataServices {
@@ -21,6 +25,8 @@ export function createDataServices(databaseName?: string): DataServices {
     backup: new BackupService(store),
     recordings: new RecordingService(store),
     contacts: new SupportContactsService(store),
+    breathPatterns: new BreathPatternsService(store),
+    checkIns: new CheckInService(store),
   };
 }
 

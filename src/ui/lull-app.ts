@@ -14,7 +14,9 @@ const lazyViews: Partial<Record<Route['view'], () => Promise<unknown>>> = {
   session: () => import('./lull-session-view'),
   journal: () => import('./lull-journal-view'),
   break: () => import('./lull-break-view'),
+  'check-ins': () => import('./lull-check-ins-view'),
   'your-data': () => import('./lull-your-data-view'),
+  breathe: () => import('./lull-breathe-view'),
 };
 
 /**
@@ -112,7 +114,9 @@ export class LullApp extends LitElement {
         <nav aria-label="Main">
           <ul>
             <li><a href="/" aria-current=${view === 'library' ? 'page' : 'false'}>Sessions</a></li>
+            <li><a href="/breathe" aria-current=${view === 'breathe' ? 'page' : 'false'}>Breathe</a></li>
             <li><a href="/journal" aria-current=${view === 'journal' ? 'page' : 'false'}>Journal</a></li>
+            <li><a href="/check-ins" aria-current=${view === 'check-ins' ? 'page' : 'false'}>Check-ins</a></li>
             <li><a href="/your-data" aria-current=${view === 'your-data' ? 'page' : 'false'}>Your data</a></li>
             <li><a href="/break" aria-current=${view === 'break' ? 'page' : 'false'}>I need a break</a></li>
           </ul>
@@ -135,8 +139,12 @@ export class LullApp extends LitElement {
         return html`<lull-journal-view></lull-journal-view>`;
       case 'break':
         return html`<lull-break-view></lull-break-view>`;
+      case 'check-ins':
+        return html`<lull-check-ins-view></lull-check-ins-view>`;
       case 'your-data':
         return html`<lull-your-data-view></lull-your-data-view>`;
+      case 'breathe':
+        return html`<lull-breathe-view .query=${route.query}></lull-breathe-view>`;
       case 'not-found':
         return html`<h1>Nothing here</h1>
           <p>There is no page at ${route.path}. <a href="/">Go to the sessions</a>.</p>`;

@@ -1,4 +1,4 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { LibraryEntry, LibraryIndex } from '../engine/pack-manifest';
 import { libraryUrl, loadLibrary } from '../services/library';
@@ -118,8 +118,17 @@ export class LullLibrary extends LitElement {
       <h2 id=${`group-${group.id}`}>${group.title}</h2>
       <p class="meta">${group.description}</p>
       <ul aria-labelledby=${`group-${group.id}`}>
+        ${group.id === 'breathe' ? this._renderPacer() : nothing}
         ${group.entries.map((entry) => this._renderEntry(entry))}
       </ul>
+    </li>`;
+  }
+
+  private _renderPacer() {
+    return html`<li class="session">
+      <p class="kind">Breathing pacer</p>
+      <h3><a href="/breathe">Breathe with a pattern</a></h3>
+      <p>Long exhale, box, 4-7-8, resonance, or your own; for minutes or a number of breaths; with a soft voice, a tone or in silence.</p>
     </li>`;
   }
 

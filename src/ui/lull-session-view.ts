@@ -5,13 +5,16 @@ import type { ChoiceStep } from '../engine/script-model';
 import { breathAt, captionAt, journalPromptAt, promptAt, stepIndexAt } from '../engine/timeline-queries';
 import type { JournalDraft } from '../services/journal-service';
 import type { Bus, SessionPlayer } from '../services/session-player';
+import { breathRadius, breathWords } from './breath-shape';
 import { formatClock, formatMinutesRange, formatSpokenDuration } from './format';
 import { PlaybackController } from './playback-controller';
 import { readSessionQuery } from './session-query';
 import { controlStyles } from './shared-styles';
 import './lull-journal-editor';
+import './lull-mood-check';
+import type { LullMoodCheck } from './lull-mood-check';
+import type { Mood } from '../services/check-in-service';
 
-const breathWords = { inhale: 'Breathe in', hold: 'Hold', exhale: 'Breathe out', rest: 'Rest' } as const;
 const busLabels: Record<Bus, string> = { voice: 'Voice', ambience: 'Ambience', cues: 'Bells and cues' };
 
 /**
@@ -114,6 +117,8 @@ export class LullSessionView extends LitElement {
   @state() private _showCaptions = true;
   @state() private _noteAccepted = false;
   @state() private _volumes: Record<Bus, number> = { voice: 1, ambience: 1, cues: 1 };
+  /** How the person felt before the session, asked again after it. */
+  @state() private _moodBefore: Mood | null = null;
   /** One journal entry per reflection prompt of this session, kept while the screen is open. */
   private readonly _answers = new Map<string, JournalDraft>();
 
@@ -194,6 +199,12 @@ export class LullSessionView extends LitElement {
       ${player.interrupted ? html`<p role="alert">The sound was interrupted. Press Play to go on from where you were.</p>` : nothing}
       ${started ? nothing : this._renderSetup(player, pack.script.length)}
       ${this._renderPlayer(player, needsConsent)}
+      ${player.state === 'ended'
+        ? html`<section class="panel" aria-labelledby="after-heading">
+            <h2 id="after-heading">How was that?</h2>
+            <lull-mood-check moment="after" .moodBefore=${this._moodBefore}></lull-mood-check>
+          </section>`
+        : nothing}
     `;
   }
 
@@ -213,6 +224,11 @@ export class LullSessionView extends LitElement {
         @input=${(event: Event) => this._onLength(player, event)}
       />
       ${player.choiceSteps.map((choice) => this._renderChoice(player, choice))}
+      <lull-mood-check
+        moment="before"
+        .moodBefore=${this._moodBefore}
+        @change=${(event: Event) => (this._moodBefore = (event.target as LullMoodCheck).moodBefore)}
+      ></lull-mood-check>
       ${note
         ? html`<div class="note">
             <p>${note}</p>
@@ -309,22 +325,6 @@ export class LullSessionView extends LitElement {
       <p class="hint">Write as much or as little as you like. It is saved to your journal as you type, and stays on this device.</p>
       <lull-journal-editor .draft=${this._answerTo(prompt)}></lull-journal-editor>
     </section>`;
-  }
-}
-
-/** The pacer's circle grows through an in-breath, stays full while holding, shrinks through the out-breath. */
-function breathRadius(phase: 'inhale' | 'hold' | 'exhale' | 'rest', progress: number): number {
-  const small = 12;
-  const large = 30;
-  switch (phase) {
-    case 'inhale':
-      return small + (large - small) * progress;
-    case 'hold':
-      return large;
-    case 'exhale':
-      return large - (large - small) * progress;
-    case 'rest':
-      return small;
   }
 }
 

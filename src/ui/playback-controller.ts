@@ -1,8 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Script } from '../engine/script-model';
 import type { Minutes } from '../engine/units';
 import { SessionPlayer } from '../services/session-player';
 
 export type PlaybackStatus = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'open'; player: SessionPlayer };
+
+/**
+ * What to play: a session by id (at a length, with choices), or a script built on the device
+ * (the breathing pacer). An empty id or no script opens nothing yet.
+ */
+export type PlaybackSource =
+  | { readonly id: string; readonly minutes?: Minutes; readonly choices?: Record<string, string>; readonly autostart?: boolean }
+  | { readonly script: Script | undefined; readonly autostart?: boolean };
 
 /**
  * Owns an open session for an element: opens it when connected, reads its position on every
@@ -15,34 +24,34 @@ export class PlaybackController implements ReactiveController {
   private frame = 0;
   private unsubscribe: (() => void) | undefined;
   private opened = 0;
-  /** The session id now open (or opening); another id in the host's properties opens that one. */
-  private openedId: string | undefined;
+  /** The session id or built script now open (or opening); another one in the host's properties opens that one. */
+  private openedKey: string | Script | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly session: () => { id: string; minutes?: Minutes; choices?: Record<string, string>; autostart?: boolean },
+    private readonly source: () => PlaybackSource,
   ) {
     host.addController(this);
   }
 
   hostUpdate(): void {
-    const { id } = this.session();
-    if (id === '' || id === this.openedId) return;
+    const source = this.source();
+    const key = 'script' in source ? source.script : source.id;
+    if (key === undefined || key === '' || key === this.openedKey) return;
     this.close();
-    this.openedId = id;
-    void this.open();
+    this.openedKey = key;
+    void this.open(source);
   }
 
   hostDisconnected(): void {
     this.close();
-    this.openedId = undefined;
+    this.openedKey = undefined;
   }
 
-  private async open(): Promise<void> {
+  private async open(source: PlaybackSource): Promise<void> {
     const attempt = this.opened;
-    const { id, autostart = false, ...options } = this.session();
     try {
-      const player = await SessionPlayer.open(id, options);
+      const player = await this.openPlayer(source);
       if (attempt !== this.opened) {
         player.dispose();
         return;
@@ -52,11 +61,20 @@ export class PlaybackController implements ReactiveController {
         this.onPlayerChange(player);
       });
       this.onPlayerChange(player);
-      if (autostart) void player.play();
+      if (source.autostart) void player.play();
     } catch (error) {
       if (attempt === this.opened) this.status = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
     this.host.requestUpdate();
+  }
+
+  private openPlayer(source: PlaybackSource): Promise<SessionPlayer> {
+    if ('script' in source) {
+      if (!source.script) return Promise.reject(new Error('There is nothing to play.'));
+      return SessionPlayer.openBuilt(source.script);
+    }
+    const { id, minutes, choices } = source;
+    return SessionPlayer.open(id, { ...(minutes === undefined ? {} : { minutes }), ...(choices ? { choices } : {}) });
   }
 
   private onPlayerChange(player: SessionPlayer): void {

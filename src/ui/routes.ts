@@ -5,6 +5,8 @@ export type Route =
   | { readonly view: 'journal' }
   | { readonly view: 'break' }
   | { readonly view: 'your-data' }
+  | { readonly view: 'check-ins' }
+  | { readonly view: 'breathe'; readonly query: URLSearchParams }
   | { readonly view: 'not-found'; readonly path: string };
 
 const sessionPath = /^\/session\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/u;
@@ -24,6 +26,8 @@ export function matchRoute(url: URL): Route {
   if (path === '/journal' || path === '/journal/') return { view: 'journal' };
   if (path === '/break' || path === '/break/') return { view: 'break' };
   if (path === '/your-data' || path === '/your-data/') return { view: 'your-data' };
+  if (path === '/check-ins' || path === '/check-ins/') return { view: 'check-ins' };
+  if (path === '/breathe' || path === '/breathe/') return { view: 'breathe', query: url.searchParams };
   const shortcut = sessionShortcuts[path.replace(/\/$/u, '')];
   if (shortcut) return { view: 'session', id: shortcut, query: url.searchParams };
   const session = sessionPath.exec(path);

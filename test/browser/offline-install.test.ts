@@ -71,7 +71,7 @@ describe('installing the app', () => {
       expect(icons.some((icon) => icon.sizes === size && icon.purpose === purpose), `${size} ${purpose ?? ''}`).toBe(true);
     }
     expect(shortcuts.map((shortcut) => [shortcut.short_name, shortcut.url])).toEqual([
-      ['Breathe', '/session/breathe-long-exhale'],
+      ['Breathe', '/breathe'],
       ['Safe space', '/safe-space'],
       ['Check-in', '/check-in'],
     ]);
