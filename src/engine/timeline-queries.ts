@@ -29,3 +29,14 @@ export function journalPromptAt(plan: SessionPlan, position: Seconds): Extract<T
   const event = plan.events.findLast((candidate) => candidate.kind === 'prompt' && candidate.journal && candidate.at <= position);
   return event?.kind === 'prompt' ? event : undefined;
 }
+
+/** How long a tap's side stays lit after it sounds. */
+const tapGlow: Seconds = 0.35;
+
+/** The butterfly-hug tap sounding at `position`: which one (its index) and on which side. */
+export function tapAt(plan: SessionPlan, position: Seconds): { index: number; side: 'left' | 'right' } | undefined {
+  const index = plan.events.findLastIndex((event) => event.kind === 'cue' && event.sound === 'tap' && event.at <= position);
+  const event = plan.events[index];
+  if (event?.kind !== 'cue' || position - event.at > tapGlow) return undefined;
+  return { index, side: event.pan < 0 ? 'left' : 'right' };
+}

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ChoiceStep } from '../engine/script-model';
-import { breathAt, captionAt, journalPromptAt, promptAt, stepIndexAt } from '../engine/timeline-queries';
+import { breathAt, captionAt, journalPromptAt, promptAt, stepIndexAt, tapAt } from '../engine/timeline-queries';
 import type { JournalDraft } from '../services/journal-service';
 import type { Bus, SessionPlayer } from '../services/session-player';
 import { breathRadius, breathWords } from './breath-shape';
@@ -10,6 +10,7 @@ import { formatClock, formatMinutesRange, formatSpokenDuration } from './format'
 import { PlaybackController } from './playback-controller';
 import { readSessionQuery } from './session-query';
 import { controlStyles } from './shared-styles';
+import { TapVibrationController } from './tap-vibration-controller';
 import './lull-journal-editor';
 import './lull-mood-check';
 import type { LullMoodCheck } from './lull-mood-check';
@@ -104,6 +105,20 @@ export class LullSessionView extends LitElement {
         border-left: 4px solid var(--lull-accent);
         padding-left: 0.75rem;
       }
+      .sides {
+        display: block;
+        width: min(100%, 16rem);
+        margin: 0.5rem auto;
+      }
+      .sides circle {
+        fill: var(--lull-surface);
+        stroke: var(--lull-accent);
+        stroke-width: 3;
+        transition: fill 0.12s;
+      }
+      .sides circle.lit {
+        fill: var(--lull-accent);
+      }
       .break {
         background: var(--lull-surface);
         color: var(--lull-text);
@@ -113,6 +128,8 @@ export class LullSessionView extends LitElement {
   ];
 
   private readonly _playback = new PlaybackController(this, () => ({ id: this.sessionId, autostart: this.autostart, ...readSessionQuery(this.query) }));
+
+  private readonly _tapVibration = new TapVibrationController(this, () => this._currentTap()?.index);
 
   @state() private _showCaptions = true;
   @state() private _noteAccepted = false;
@@ -133,6 +150,16 @@ export class LullSessionView extends LitElement {
 
   private _onPlay(player: SessionPlayer) {
     player.togglePlay();
+  }
+
+  private _currentTap() {
+    const status = this._playback.status;
+    return status.kind === 'open' ? tapAt(status.player.currentPlan, this._playback.position) : undefined;
+  }
+
+  private _onVibrateTaps(event: Event) {
+    this._tapVibration.enabled = (event.target as HTMLInputElement).checked;
+    this.requestUpdate();
   }
 
   private _answerTo(prompt: string): JournalDraft {
@@ -304,6 +331,7 @@ export class LullSessionView extends LitElement {
             <span>${breathWords[breath.phase]}</span>
           </div>`
         : nothing}
+      ${plan.steps.some((planned) => planned.kind === 'taps') ? this._renderTaps(this._currentTap()?.side) : nothing}
       ${prompt ? html`<p class="prompt"><strong>${prompt.text}</strong></p>` : nothing}
       ${player.state === 'waiting' ? html`<p>Take all the time you need. Press Continue when you are ready.</p>` : nothing}
       <label class="option"><input type="checkbox" .checked=${this._showCaptions} @change=${() => (this._showCaptions = !this._showCaptions)} /> Captions</label>
@@ -317,6 +345,18 @@ export class LullSessionView extends LitElement {
           <input id=${`volume-${bus}`} type="range" min="0" max="100" .value=${String(Math.round(this._volumes[bus] * 100))} @input=${(event: Event) => this._onVolume(player, bus, event)} />`,
       )}
     </details>`;
+  }
+
+  private _renderTaps(side: 'left' | 'right' | undefined) {
+    return html`<div class="taps">
+      <svg class="sides" viewBox="0 0 200 60" aria-hidden="true">
+        <circle class=${side === 'left' ? 'lit' : ''} data-side="left" cx="50" cy="30" r="24"></circle>
+        <circle class=${side === 'right' ? 'lit' : ''} data-side="right" cx="150" cy="30" r="24"></circle>
+      </svg>
+      ${this._tapVibration.canVibrate
+        ? html`<label class="option"><input type="checkbox" .checked=${this._tapVibration.enabled} @change=${(event: Event) => this._onVibrateTaps(event)} /> Vibrate with each tap</label>`
+        : html`<p class="hint">This device cannot vibrate, so the taps are sound and light only.</p>`}
+    </div>`;
   }
 
   private _renderReflection(prompt: string) {

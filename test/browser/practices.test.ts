@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LibraryIndex } from '../../src/engine/pack-manifest';
+import { shippedPlan } from '../helpers/shipped-plan';
+import { openApp, type OpenedApp } from './harness/page';
+
+let app: OpenedApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const library = JSON.parse(readFileSync('public/packs/index.json', 'utf8')) as LibraryIndex;
+
+async function seekTo(seconds: number): Promise<void> {
+  await app?.page.locator('#position').evaluate((input: HTMLInputElement, at: number) => {
+    input.value = String(at);
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, seconds);
+}
+
+describe('every practice', () => {
+  it.each(library.sessions.map((entry) => [entry.title, entry.id, entry.length.min] as const))('%s plays to its end', async (_title, id, minutes) => {
+    app = await openApp(`/session/${id}?minutes=${String(minutes)}`);
+    await app.page.getByRole('button', { name: 'Start' }).waitFor();
+    const consent = app.page.getByRole('checkbox', { name: /I understand/u });
+    if ((await consent.count()) > 0) await consent.check();
+    await app.page.getByRole('button', { name: 'Start' }).click();
+    await app.page.getByRole('button', { name: /Pause|Continue/u }).waitFor();
+    await seekTo(Math.floor(shippedPlan(id, minutes).duration) - 3);
+    await app.page.getByRole('button', { name: 'Play again' }).waitFor({ timeout: 15_000 });
+    await app.page.getByRole('heading', { name: 'How was that?' }).waitFor();
+    expect(app.problems).toEqual([]);
+  });
+});
+
+describe('the butterfly hug', () => {
+  it('lights the left and the right side in turn with each tap, and vibrates with it when asked', async () => {
+    app = await openApp('/butterfly-hug?minutes=4', undefined, (page) =>
+      page.addInitScript(() => {
+        const pulses: number[] = [];
+        (window as unknown as { lullPulses: number[] }).lullPulses = pulses;
+        navigator.vibrate = () => {
+          pulses.push(performance.now());
+          return true;
+        };
+      }),
+    );
+    const plan = shippedPlan('butterfly-hug', 4);
+    const taps = plan.steps.find((step) => step.kind === 'taps');
+    if (!taps) throw new Error('no taps in the butterfly hug');
+    await app.page.getByRole('button', { name: 'Start' }).click();
+    await app.page.getByRole('checkbox', { name: 'Vibrate with each tap' }).check();
+    await seekTo(Math.ceil(taps.at));
+    const lit = () => app?.page.locator('svg.sides circle.lit').getAttribute('data-side', { timeout: 5000 });
+    const sides = new Set<string | null | undefined>();
+    for (let sample = 0; sample < 12 && sides.size < 2; sample += 1) {
+      sides.add(await lit());
+      await app.page.waitForTimeout(600);
+    }
+    expect([...sides].sort()).toEqual(['left', 'right']);
+    const pulses = await app.page.evaluate(() => (window as unknown as { lullPulses: number[] }).lullPulses.length);
+    expect(pulses).toBeGreaterThanOrEqual(2);
+    expect(app.problems).toEqual([]);
+  });
+
+  it('says so on a device that cannot vibrate', async () => {
+    app = await openApp('/butterfly-hug?minutes=4', undefined, (page) =>
+      page.addInitScript(() => {
+        Reflect.deleteProperty(Navigator.prototype, 'vibrate');
+      }),
+    );
+    await app.page.getByText('This device cannot vibrate, so the taps are sound and light only.').waitFor();
+  });
+});
