@@ -4,9 +4,9 @@ import { join, relative, resolve, sep } from 'node:path';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import { precacheEntries, type BuiltFile } from './precache-entries.ts';
 
-/** Where the service worker's source is, and the placeholder its precache list replaces. */
+/** Where the service worker's source is, and the injection point its precache list replaces. */
 const entry = resolve(import.meta.dirname, 'sw.ts');
-const placeholder = 'self.__WB_MANIFEST';
+const injectionPoint = 'self.__WB_MANIFEST';
 
 async function builtFiles(outDir: string): Promise<BuiltFile[]> {
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
@@ -49,8 +49,8 @@ export function serviceWorkerPlugin(): Plugin {
             name: 'lull:precache-manifest',
             transform(code, id) {
               if (id !== entry) return null;
-              if (code.split(placeholder).length !== 2) throw new Error(`${entry} must use ${placeholder} exactly once.`);
-              return code.replace(placeholder, manifest);
+              if (code.split(injectionPoint).length !== 2) throw new Error(`${entry} must use ${injectionPoint} exactly once.`);
+              return code.replace(injectionPoint, manifest);
             },
           },
         ],

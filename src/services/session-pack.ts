@@ -3,7 +3,7 @@ import { packFormat, type CommonManifest, type EncodedAudio, type NarrationLine,
 import { formatProblem } from '../engine/script-problem';
 import type { Script } from '../engine/script-model';
 
-/** Everything a session plays from: its script, its narration (if it has any) and the shared sounds. */
+/** Everything a session plays from: its script, its narration (where it has one) and the shared sounds. */
 export interface SessionPack {
   readonly id: string;
   readonly title: string;

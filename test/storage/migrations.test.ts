@@ -125,11 +125,11 @@ describe('meeting other versions and other tabs', () => {
   it('tells the person when a tab that does not close holds up the upgrade, and finishes once it closes', async () => {
     const name = freshName('blocked');
     await buildDatabase(name, { version: 2, stores: {} });
-    const stubborn = await openDB(name, 2);
+    const otherTab = await openDB(name, 2);
     const notices: StorageNotice[] = [];
     const opening = openLullDatabase({ name, onNotice: (notice) => notices.push(notice) });
     await expect.poll(() => notices).toEqual(['upgrade-blocked']);
-    stubborn.close();
+    otherTab.close();
     const db = await opening;
     expect(db.version).toBe(schemaVersion);
     db.close();

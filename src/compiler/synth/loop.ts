@@ -4,7 +4,7 @@ import { pcmFrames } from '../pcm';
 /**
  * Cuts `loopFrames` from the start of `pcm` so it plays seamlessly on repeat. The `crossfadeFrames`
  * that follow the loop are faded (equal power) into its head: the loop's first sample is then the
- * one that followed its last, so the wrap is as continuous as any other step in the audio.
+ * one that followed its last, so the wrap is as continuous as every other step in the audio.
  * `pcm` must hold at least `loopFrames + crossfadeFrames` frames.
  */
 export function makeSeamlessLoop(pcm: Pcm, loopFrames: number, crossfadeFrames: number): Pcm {
