@@ -13,8 +13,10 @@ export async function loadEncodedAudio(
   audio: EncodedAudio,
   base: URL,
   codecs: readonly ('webm' | 'mp3')[],
-  fetchImpl: typeof fetch = fetch,
+  options: { decodeRate?: number; fetchImpl?: typeof fetch } = {},
 ): Promise<AudioBuffer> {
+  const { decodeRate, fetchImpl = fetch } = options;
+  const decoder = decodeRate === undefined ? context : decoderAt(decodeRate, context);
   const failures: string[] = [];
   for (const codec of codecs) {
     const url = new URL(audio[codec].path, base);
@@ -24,10 +26,23 @@ export async function loadEncodedAudio(
         failures.push(`${url.pathname} is missing (${response.status})`);
         continue;
       }
-      return await context.decodeAudioData(await response.arrayBuffer());
+      return await decoder.decodeAudioData(await response.arrayBuffer());
     } catch (error) {
       failures.push(`${url.pathname} could not be ${error instanceof DOMException && error.name === 'EncodingError' ? 'decoded' : 'read'}`);
     }
   }
   throw new AudioLoadError(failures.join('; '));
+}
+
+/**
+ * Decoding keeps a sound at the decoder's rate, and Web Audio plays a buffer of any rate in any
+ * context. Speech made at 16 kHz decoded at 16 kHz takes a third of the memory it takes at 48 kHz,
+ * with nothing lost. Browsers that refuse such a rate decode at the context's own.
+ */
+function decoderAt(sampleRate: number, fallback: BaseAudioContext): BaseAudioContext {
+  try {
+    return new OfflineAudioContext(1, 1, sampleRate);
+  } catch {
+    return fallback;
+  }
 }

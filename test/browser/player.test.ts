@@ -238,3 +238,24 @@ describe('the session player when the sound is interrupted', () => {
     expect(await app.page.getByRole('alert').count()).toBe(0);
   });
 });
+
+describe('the session player’s memory', () => {
+  it.each(['safe-space', 'childhood-memories', 'self-compassion'])('keeps the decoded audio of %s under 64 MB', async (id) => {
+    app = await openApp(`/session/${id}`, undefined, (page) =>
+      page.addInitScript(() => {
+        const decoded: number[] = [];
+        (window as unknown as { lullDecoded: number[] }).lullDecoded = decoded;
+        const original = Object.getOwnPropertyDescriptor(BaseAudioContext.prototype, 'decodeAudioData')?.value as (this: BaseAudioContext, data: ArrayBuffer) => Promise<AudioBuffer>;
+        BaseAudioContext.prototype.decodeAudioData = async function decodeAudioData(this: BaseAudioContext, data: ArrayBuffer) {
+          const buffer = await original.call(this, data);
+          decoded.push(buffer.length * buffer.numberOfChannels * 4);
+          return buffer;
+        };
+      }),
+    );
+    await app.page.getByRole('button', { name: 'Start' }).waitFor();
+    const bytes = await app.page.evaluate(() => (window as unknown as { lullDecoded: number[] }).lullDecoded.reduce((sum, size) => sum + size, 0));
+    expect(bytes).toBeGreaterThan(5_000_000);
+    expect(bytes).toBeLessThanOrEqual(64 * 1024 * 1024);
+  });
+});
