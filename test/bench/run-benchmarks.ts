@@ -1,23 +1,40 @@
 // `npm run bench`: measures what the quality bars name, prints it, and appends it to the history.
-import { execFileSync } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+// Options after `--` go to the timing section (e.g. `npm run bench -- --minutes 3`).
 import { benchCompile } from './compile-bench';
-
-const historyFile = 'test/bench/history.jsonl';
-
-function currentCommit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
+import { appendHistory } from './history';
+import { runTimingSection } from './timing/timing-section';
+import { benchWeb, webBudgets } from './web-bench';
 
 const compile = await benchCompile();
 console.log('Compile (npm run audio), per session:');
 console.table(compile);
 
-const record = { date: new Date().toISOString(), commit: currentCommit(), machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`, node: process.version, compile };
-appendFileSync(historyFile, `${JSON.stringify(record)}\n`);
-console.log(`Appended to ${historyFile}.`);
+let timing: Awaited<ReturnType<typeof runTimingSection>> | { error: string };
+try {
+  timing = await runTimingSection(process.argv.slice(2), 'npm run bench');
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`Timing at the audio output could not be measured:\n${message}`);
+  timing = { error: message };
+  process.exitCode = 1;
+}
+
+// Initial JavaScript and Lighthouse (mobile) against `vite preview` of a fresh production build.
+let web: Awaited<ReturnType<typeof benchWeb>> | { error: string };
+try {
+  web = await benchWeb();
+  console.log(`Initial JavaScript: ${String(web.initialJsGzipBytes)} B gzip (budget ${String(webBudgets.initialJsGzipBytes)} B): ${web.initialJs.map((script) => script.file).join(', ')}`);
+  console.log('Lighthouse 12 (mobile), median of runs; budgets: performance ≥ 98, accessibility 100, best practices 100');
+  console.table([...web.lighthouseRuns, { ...web.lighthouse }]);
+  if (!web.withinBudget) {
+    console.error('Over budget.');
+    process.exitCode = 1;
+  }
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`Lighthouse could not be run:\n${message}`);
+  web = { error: message };
+  process.exitCode = 1;
+}
+
+appendHistory({ compile, timing, web });

@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import { stopAllOwned } from './processes';
+import { printReport, writeResultsFile } from './report';
+import { benchTiming, type TimingOptions, type TimingReport } from './timing-bench';
+
+export const resultsFile = 'test/bench/timing-results.md';
+
+export const timingUsage = `Options:
+  --minutes N         session length (default 10, the bar's length; shorter runs are marked as such)
+  --no-ambience       skip the 4th run (the butterfly hug over an ambience bed)
+  --buffer-frames N   the output device's buffer (default 2048; 0 = Chromium's own, 512 here,
+                      which glitches on a shared VM: see browser.ts)
+  --keep-recordings   keep the raw recordings and packs in the scratch folder`;
+
+export function parseTimingOptions(argv: readonly string[]): TimingOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { minutes: { type: 'string' }, 'buffer-frames': { type: 'string' }, 'no-ambience': { type: 'boolean' }, 'keep-recordings': { type: 'boolean' } },
+    strict: true,
+  });
+  const minutes = values.minutes === undefined ? 10 : Number(values.minutes);
+  if (!Number.isFinite(minutes) || minutes < 2 || minutes > 15) throw new Error(`--minutes must be a number from 2 to 15 (the bench scripts' range).\n${timingUsage}`);
+  const bufferFrames = values['buffer-frames'] === undefined ? 2048 : Number(values['buffer-frames']);
+  if (!Number.isInteger(bufferFrames) || bufferFrames < 0 || bufferFrames > 16384) throw new Error(`--buffer-frames must be a whole number from 0 to 16384.\n${timingUsage}`);
+  return { minutes, bufferFrames, ambience: !(values['no-ambience'] ?? false), keepRecordings: values['keep-recordings'] ?? false };
+}
+
+/**
+ * The timing section of the benchmarks: plays the bench sessions, prints the tables, writes the
+ * results file and returns the figures for the history. Ctrl-C stops every process it started.
+ */
+export async function runTimingSection(argv: readonly string[], command: string): Promise<TimingReport> {
+  const options = parseTimingOptions(argv);
+  const interrupt = (): void => {
+    console.error('\nStopping the timing bench …');
+    void stopAllOwned().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    const report = await benchTiming(options);
+    printReport(report);
+    writeResultsFile(resultsFile, report, argv.length > 0 ? `${command} -- ${argv.join(' ')}` : command);
+    console.log(`Wrote ${resultsFile}.`);
+    return report;
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+}
