@@ -119,8 +119,9 @@ export class LullJournalView extends LitElement {
 
   private async _onDone(): Promise<void> {
     await this._editor?.finish();
-    this._editing = undefined;
+    // Reload before closing the editor so the list never shows without the entry just written.
     if (this._data.services) await this._reload(this._data.services);
+    this._editing = undefined;
     void this._focusAfterUpdate(() => this._newEntryButton);
   }
 

@@ -28,7 +28,7 @@ describe('the journal', () => {
       await page.getByRole('button', { name: 'Done' }).click();
     }
     const headings = page.getByRole('list', { name: 'Journal entries' }).getByRole('heading');
-    expect(await headings.allInnerTexts()).toEqual(['שָׁלוֹם, ילד קטן 🙂 second', 'First entry']);
+    await expect.poll(() => headings.allInnerTexts()).toEqual(['שָׁלוֹם, ילד קטן 🙂 second', 'First entry']);
     expect(await headings.first().getAttribute('dir')).toBe('auto');
     expect(await page.getByLabel('Your entry').count()).toBe(0);
     expect(app.problems).toEqual([]);
@@ -44,7 +44,7 @@ describe('the journal', () => {
     await page.getByRole('button', { name: /^Edit/u }).click();
     await page.getByLabel('Your entry').fill('Changed');
     await page.getByRole('button', { name: 'Done' }).click();
-    expect([...(await journalTexts(page)).values()]).toEqual(['Changed']);
+    await expect.poll(async () => [...(await journalTexts(page)).values()]).toEqual(['Changed']);
     await page.getByRole('button', { name: /^Delete/u }).click();
     await page.getByRole('button', { name: 'Keep it' }).click();
     expect((await journalTexts(page)).size).toBe(1);
