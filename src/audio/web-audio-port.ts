@@ -26,6 +26,15 @@ const clickFreeRamp: Seconds = 0.015;
 const stopRamp: Seconds = 0.08;
 
 /**
+ * Chromium hands a context whose output has been exact digital silence for a while to a fake
+ * sink, and back when sound returns; the move shifts the audio clock against the real output,
+ * and every later sound with it (measured by `npm run bench:timing`: tens of milliseconds after
+ * a long silence). A constant offset of 1e-6 (−120 dBFS, below any converter's last bit) is not
+ * silence, so the output stays with the device while a session is open.
+ */
+const keepOutputAwake = 1e-6;
+
+/**
  * Plays the engine's events on Web Audio: every sound is an AudioBufferSourceNode started at its
  * exact time with `start(when, offset, duration)`, so it is sample-exact whatever the main thread
  * does later. Three buses (voice, ambience, cues) with live volume; stereo pan for taps; the
@@ -39,6 +48,7 @@ export class WebAudioPort implements AudioPort {
   private readonly stopping = new Set<Voice>();
   private disposed = false;
   private bed: { kind: AmbienceKind; voice: Voice; volume: number } | undefined;
+  private readonly outputKeeper: ConstantSourceNode;
 
   constructor(
     private readonly context: BaseAudioContext,
@@ -52,6 +62,10 @@ export class WebAudioPort implements AudioPort {
       cues: context.createGain(),
     };
     for (const bus of buses) this.gains[bus].connect(destination);
+    this.outputKeeper = context.createConstantSource();
+    this.outputKeeper.offset.value = keepOutputAwake;
+    this.outputKeeper.connect(destination);
+    this.outputKeeper.start();
   }
 
   /** Live volume of a bus, 0 to 1, glided so it never clicks. */
@@ -138,6 +152,8 @@ export class WebAudioPort implements AudioPort {
   dispose(): void {
     this.stopAll();
     this.disposed = true;
+    this.outputKeeper.stop();
+    this.outputKeeper.disconnect();
     this.releaseWhenSilent();
   }
 

@@ -56,7 +56,7 @@ export class SessionPlayer {
   private readonly listeners = new Set<Listener>();
   private releaseBusy: (() => void) | undefined;
   private lastClockMove = { clock: 0, wall: 0 };
-  private readonly unsubscribeTransport: () => void;
+  private unsubscribeTransport: (() => void) | undefined;
   /** How long each of the person's own recordings is: the plan leaves room for them. */
   private readonly recordings: Partial<Record<RecordingSlot, Seconds>>;
   /** Sounds that could not be loaded, or an interruption: what the person is told. */
@@ -74,9 +74,6 @@ export class SessionPlayer {
     this.choices = settleChoices(pack.script, options.choices ?? {});
     this.plan = this.makePlan(this.minutes, this.choices);
     this.transport = new Transport(this.plan, clock, { loading: true, startDelay });
-    this.unsubscribeTransport = this.transport.subscribe(() => {
-      this.onTransportChange();
-    });
     this.mediaSession = bindMediaSession({
       title: pack.title,
       play: () => void this.play(),
@@ -213,7 +210,7 @@ export class SessionPlayer {
   }
 
   dispose(): void {
-    this.unsubscribeTransport();
+    this.unsubscribeTransport?.();
     this.ticker?.dispose();
     this.engine?.dispose();
     this.audio?.port.dispose();
@@ -229,6 +226,11 @@ export class SessionPlayer {
     if (problem) this.problems.push(problem);
     if (audio) this.problems.push(...audio.problems);
     this.engine = new PlaybackEngine(this.transport, audio?.port ?? silentPort, this.clock, defaultPlaybackOptions);
+    // Subscribed after the engine, so a start hands its first sounds to the audio clock before the
+    // media element, Media Session and screen take any of the start delay.
+    this.unsubscribeTransport = this.transport.subscribe(() => {
+      this.onTransportChange();
+    });
     audio?.context.addEventListener('statechange', this.onContextStateChange);
     this.ticker = new WorkerTicker(() => {
       this.tick();

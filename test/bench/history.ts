@@ -12,8 +12,7 @@ export function currentCommit(): string {
     const head = readFileSync('.git/HEAD', 'utf8').trim();
     const ref = /^ref: (.+)$/u.exec(head)?.[1];
     if (!ref) return head.slice(0, 7);
-    const loose = readFileSync(`.git/${ref}`, { encoding: 'utf8', flag: 'r' }).trim();
-    return loose.slice(0, 7);
+    return readFileSync(`.git/${ref}`, 'utf8').trim().slice(0, 7);
   } catch {
     return packedRef() ?? 'unknown';
   }

@@ -16,8 +16,10 @@ export interface LaunchedBrowser {
  * `bufferFrames` sets the output device's buffer (0: Chromium's own choice, 512 frames here). On
  * this shared VM even a real-time thread wakes up to ~15 ms late, so with 512 frames (10.7 ms) the
  * device itself glitched every second or two for any page, a page of plain clicks included
- * (the audio clock lost 4.6 % of wall time); with 2048 frames it did not. A bigger buffer only adds
- * constant latency: it changes nothing about when sounds are scheduled on the audio clock.
+ * (the audio clock lost 4.6 % of wall time); with 2048 frames it did not, but with three rigs at
+ * once a 3-minute butterfly hug still lost 17–19 ms once or twice (busy and hidden); with 4096
+ * frames none of seven 10-minute runs did. A bigger buffer only adds constant latency: it changes
+ * nothing about when sounds are scheduled on the audio clock.
  */
 export async function launchBrowser(display: string, pulse: PulseServer, profileDir: string, bufferFrames: number): Promise<LaunchedBrowser> {
   const browser = startOwned(

@@ -98,10 +98,12 @@ ${markdownTable(pageRows(report.runs))}
 - **Rig.** Headful Chromium under Xvfb, driven over the raw DevTools protocol, playing into a private
   PulseAudio daemon whose only sink is a 48 kHz null sink; \`parec\` records the sink's monitor. The
   AudioContext runs at 48 kHz (the daemon's default rate is set to 48 kHz; the page reports it).
-  Chromium's output buffer is set with \`--audio-buffer-size\` (\`--buffer-frames\`, default 2048): on this
+  Chromium's output buffer is set with \`--audio-buffer-size\` (\`--buffer-frames\`, default 4096): on this
   shared VM even a real-time thread woke up to ~15 ms late, and with Chromium's own 512 frames the
   output glitched every second or two for any page (a page of plain clicks lost 4.6 % of its audio
-  time); with 2048 it did not. The buffer adds constant latency only. Chromium's PulseAudio client
+  time); with 2048 it mostly did not, but three rigs at once still lost 17–19 ms once or twice in
+  3-minute runs; with 4096, none in seven 10-minute runs. The buffer adds constant latency only (it
+  is most of the tap→sound figure). Chromium's PulseAudio client
   threads and \`parec\` run SCHED_RR like Chromium's own audio thread. *Output lost* is wall time minus
   audio time between two \`getOutputTimestamp()\` readings (start and end): a glitch in the rig shows
   there (noise: about one device buffer).
@@ -121,7 +123,8 @@ ${markdownTable(pageRows(report.runs))}
   time, and every later sound moved with it. Steps between cues more than ${longGapSeconds} s apart (a long silence) are
   counted apart, because Chromium moves a context whose output has been digital silence for a while to a fake
   sink and back, which moves the audio clock against the output (a plain click page showed it: 64 ms
-  after 40 s of silence; none with an inaudible 1e-6 DC offset playing). A single cue off whose next
+  after 40 s of silence; none with an inaudible 1e-6 DC offset playing, which the player now keeps
+  playing while a session is open). A single cue off whose next
   cue is back on the steady level is an *outlier*, not a step. *Max between steps* is the largest
   |error| of the steady cues once the steps before each are taken out: how exactly sounds sit on the
   output between glitches.

@@ -40,8 +40,9 @@ interface PlannedRun {
 
 /**
  * The three conditions run at the same time, each on its own rig (display, sound server,
- * browser), and each rig plays its sessions one after the other: six 10-minute runs one by one
- * would take over an hour, and one browser per condition keeps 2 cores from being overcommitted.
+ * browser), and each rig plays its sessions one after the other: the seven 10-minute runs one by
+ * one would take well over an hour, and one browser per condition keeps 2 cores from being
+ * overcommitted (the hidden tab draws nothing).
  */
 function schedule(options: TimingOptions): PlannedRun[][] {
   return conditions.map((condition) => {

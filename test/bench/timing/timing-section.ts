@@ -8,7 +8,7 @@ export const resultsFile = 'test/bench/timing-results.md';
 export const timingUsage = `Options:
   --minutes N         session length (default 10, the bar's length; shorter runs are marked as such)
   --no-ambience       skip the 4th run (the butterfly hug over an ambience bed)
-  --buffer-frames N   the output device's buffer (default 2048; 0 = Chromium's own, 512 here,
+  --buffer-frames N   the output device's buffer (default 4096; 0 = Chromium's own, 512 here,
                       which glitches on a shared VM: see browser.ts)
   --keep-recordings   keep the raw recordings and packs in the scratch folder`;
 
@@ -20,7 +20,7 @@ export function parseTimingOptions(argv: readonly string[]): TimingOptions {
   });
   const minutes = values.minutes === undefined ? 10 : Number(values.minutes);
   if (!Number.isFinite(minutes) || minutes < 2 || minutes > 15) throw new Error(`--minutes must be a number from 2 to 15 (the bench scripts' range).\n${timingUsage}`);
-  const bufferFrames = values['buffer-frames'] === undefined ? 2048 : Number(values['buffer-frames']);
+  const bufferFrames = values['buffer-frames'] === undefined ? 4096 : Number(values['buffer-frames']);
   if (!Number.isInteger(bufferFrames) || bufferFrames < 0 || bufferFrames > 16384) throw new Error(`--buffer-frames must be a whole number from 0 to 16384.\n${timingUsage}`);
   return { minutes, bufferFrames, ambience: !(values['no-ambience'] ?? false), keepRecordings: values['keep-recordings'] ?? false };
 }
