@@ -14,6 +14,7 @@ import {
   type Condition,
   type LengthRange,
   type PromptStep,
+  type PromptWriting,
   type Script,
   type SourceLocation,
   type Span,
@@ -408,9 +409,19 @@ class ScriptParser {
           return span && { kind: 'timed' as const, span };
         })();
     const journalPair = keys.get('journal');
-    const journal = journalPair ? r.boolean(journalPair.value, 'journal', base.at) : false;
-    if (text === undefined || window === undefined || journal === undefined) return undefined;
-    return { ...base, kind: 'prompt', text, window, journal };
+    const writing = journalPair ? this.promptWriting(journalPair.value) : null;
+    if (text === undefined || window === undefined || writing === undefined) return undefined;
+    return { ...base, kind: 'prompt', text, window, writing };
+  }
+
+  /** `journal: true` gives the answer its own entry; `journal: letter` adds it to the session's one letter. */
+  private promptWriting(node: Node | null): PromptWriting | undefined {
+    const value = isScalar(node) ? node.value : undefined;
+    if (value === true) return 'journal';
+    if (value === false) return null;
+    if (value === 'letter') return 'letter';
+    this.reader.report('wrong-type', this.reader.locate(node), 'journal', 'true, false or letter');
+    return undefined;
   }
 
   private choice(value: Node | null, keys: Map<string, Pair<Node, Node | null>>, base: { at: SourceLocation; when?: Condition }, depth: number): ChoiceStep | undefined {

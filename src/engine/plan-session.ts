@@ -174,7 +174,7 @@ function eventsOf(step: PathStep, at: Seconds, duration: Seconds, inputs: PlanIn
       const windowStart = at + spoken(step.text, inputs);
       return [
         line(step.text, at),
-        { kind: 'prompt', at: windowStart, duration: at + duration - windowStart, text: step.text, waits: step.window.kind === 'wait', journal: step.journal },
+        { kind: 'prompt', at: windowStart, duration: at + duration - windowStart, text: step.text, waits: step.window.kind === 'wait', writing: step.writing },
       ];
     }
     case 'recording': {

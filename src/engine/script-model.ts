@@ -99,8 +99,11 @@ export interface PromptStep extends StepBase {
   readonly text: string;
   /** A timed quiet window, or `wait`: the session holds until the person continues. */
   readonly window: { readonly kind: 'wait'; readonly nominal: Seconds } | { readonly kind: 'timed'; readonly span: Span };
-  readonly journal: boolean;
+  /** Where the person's answer goes: its own journal entry, the session's one letter, or nowhere. */
+  readonly writing: PromptWriting;
 }
+
+export type PromptWriting = 'journal' | 'letter' | null;
 
 export interface ChoiceOption {
   readonly id: string;

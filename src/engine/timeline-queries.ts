@@ -24,9 +24,9 @@ export function promptAt(plan: SessionPlan, position: Seconds): Extract<Timeline
   return event?.kind === 'prompt' && position <= event.at + event.duration ? event : undefined;
 }
 
-/** The last journaling prompt reached by `position`: its answer stays open until the next one. */
-export function journalPromptAt(plan: SessionPlan, position: Seconds): Extract<TimelineEvent, { kind: 'prompt' }> | undefined {
-  const event = plan.events.findLast((candidate) => candidate.kind === 'prompt' && candidate.journal && candidate.at <= position);
+/** The last writing prompt (journal or letter) reached by `position`: its answer stays open until the next one. */
+export function writingPromptAt(plan: SessionPlan, position: Seconds): Extract<TimelineEvent, { kind: 'prompt' }> | undefined {
+  const event = plan.events.findLast((candidate) => candidate.kind === 'prompt' && candidate.writing !== null && candidate.at <= position);
   return event?.kind === 'prompt' ? event : undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { AmbienceKind, RecordingSlot, StepKind } from './script-model';
+import type { AmbienceKind, PromptWriting, RecordingSlot, StepKind } from './script-model';
 import type { Seconds } from './units';
 
 export const cueSounds = [
@@ -30,7 +30,7 @@ export type TimelineEvent =
       readonly text: string;
       /** The session holds at the end of the window until the person continues. */
       readonly waits: boolean;
-      readonly journal: boolean;
+      readonly writing: PromptWriting;
     };
 
 export interface Caption {

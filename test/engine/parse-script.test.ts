@@ -21,6 +21,20 @@ describe('parseScript', () => {
     expect(step?.kind === 'breathe' && step.length).toEqual({ kind: 'span', span: { kind: 'elastic', min: 60, max: 180, weight: 2 } });
   });
 
+  it('sends a prompt\'s answer to its own journal entry, to the session\'s letter, or nowhere', () => {
+    const parsed = parseScript(
+      'x.yaml',
+      scriptWithSteps(['journal: true', 'journal: letter', 'journal: false', 'seconds: 4'].map((key) => `  - prompt: Write.\n    seconds: 4\n    ${key === 'seconds: 4' ? '' : key}`).join('\n')),
+    );
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.script?.steps.map((step) => step.kind === 'prompt' && step.writing)).toEqual(['journal', 'letter', null, null]);
+  });
+
+  it('says where a prompt names no place to write that it knows', () => {
+    const parsed = parseScript('x.yaml', scriptWithSteps('  - prompt: Write.\n    seconds: 4\n    journal: diary'));
+    expect(parsed.problems.map(formatProblem)).toEqual(['x.yaml:10:14: journal must be true, false or letter']);
+  });
+
   it('records where each step was written', () => {
     const parsed = parseScript('x.yaml', scriptWithSteps('  - say: One.\n  - pause: 2'));
     expect(parsed.script?.steps.map((step) => step.at)).toEqual([

@@ -85,10 +85,10 @@ describe('planSession', () => {
   });
 
   it('marks a prompt that waits for the person', () => {
-    const prompts = plan(everyStep, 4).events.flatMap((event) => (event.kind === 'prompt' ? [[event.waits, event.journal]] : []));
+    const prompts = plan(everyStep, 4).events.flatMap((event) => (event.kind === 'prompt' ? [[event.waits, event.writing]] : []));
     expect(prompts).toEqual([
-      [false, true],
-      [true, false],
+      [false, 'journal'],
+      [true, null],
     ]);
   });
 
