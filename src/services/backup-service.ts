@@ -6,7 +6,7 @@ import { countCheckInsSince } from '../storage/check-ins';
 import { deleteLullDatabase } from '../storage/database';
 import { countJournalEntriesSince } from '../storage/journal';
 import { countLettersSince } from '../storage/letters';
-import type { JournalEntry } from '../storage/schema';
+import type { JournalEntry, Letter } from '../storage/schema';
 import { getSetting, lastBackupKey, putSetting } from '../storage/settings';
 import { describeFailure, type DataStore } from './data-store';
 
@@ -68,12 +68,12 @@ export class BackupService {
    * Everything in one file, plus any unsaved drafts (so "Export now" on a full disk keeps
    * them), and remembers when. Reading needs no free space; noting the date might not get it.
    */
-  async exportFile(unsavedDrafts: readonly JournalEntry[] = []): Promise<File> {
+  async exportFile(unsaved: { readonly journal?: readonly JournalEntry[]; readonly letters?: readonly Letter[] } = {}): Promise<File> {
     const at = this.now();
     const data = await this.store.run((db) => readBackupData(db, at));
-    const drafts = new Map(unsavedDrafts.map((draft) => [draft.id, draft]));
-    const journal = [...data.journal.filter((entry) => !drafts.has(entry.id)), ...drafts.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const file = new File([writeBackupText({ ...data, journal })], backupFileName(new Date(at)), { type: 'application/json' });
+    const journal = withDrafts(data.journal, unsaved.journal ?? []);
+    const letters = withDrafts(data.letters, unsaved.letters ?? []);
+    const file = new File([writeBackupText({ ...data, journal, letters })], backupFileName(new Date(at)), { type: 'application/json' });
     await this.store.run((db) => putSetting(db, lastBackupKey, at)).catch(() => undefined);
     return file;
   }
@@ -147,4 +147,10 @@ export class BackupService {
     if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator && (await navigator.serviceWorker.getRegistrations()).length > 0) remaining.push('the offline helper (service worker)');
     return remaining;
   }
+}
+
+/** The stored records with unsaved drafts in place of their stored versions, in id order. */
+function withDrafts<T extends { readonly id: string }>(stored: readonly T[], drafts: readonly T[]): T[] {
+  const replaced = new Set(drafts.map((draft) => draft.id));
+  return [...stored.filter((record) => !replaced.has(record.id)), ...drafts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

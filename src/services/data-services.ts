@@ -3,18 +3,22 @@ import { BreathPatternsService } from './breath-patterns-service';
 import { CheckInService } from './check-in-service';
 import { DataStore } from './data-store';
 import { JournalService } from './journal-service';
+import { LetterService } from './letter-service';
 import { RecordingService } from './recording-service';
+import { ReminderService } from './reminder-service';
 import { SupportContactsService } from './support-contacts-service';
 
 /** The services that reach the person's data, sharing one connection. */
 export interface DataServices {
   readonly store: DataStore;
   readonly journal: JournalService;
+  readonly letters: LetterService;
   readonly backup: BackupService;
   readonly recordings: RecordingService;
   readonly contacts: SupportContactsService;
   readonly breathPatterns: BreathPatternsService;
   readonly checkIns: CheckInService;
+  readonly reminder: ReminderService;
 }
 
 export function createDataServices(databaseName?: string): DataServices {
@@ -22,11 +26,13 @@ export function createDataServices(databaseName?: string): DataServices {
   return {
     store,
     journal: new JournalService(store),
+    letters: new LetterService(store),
     backup: new BackupService(store),
     recordings: new RecordingService(store),
     contacts: new SupportContactsService(store),
     breathPatterns: new BreathPatternsService(store),
     checkIns: new CheckInService(store),
+    reminder: new ReminderService(store),
   };
 }
 

@@ -33,6 +33,7 @@ export class DataStore {
   notice: string | undefined;
   private readonly connection: Connection;
   private readonly listeners = new Set<Listener>();
+  private persistenceAsked = false;
 
   constructor(readonly databaseName?: string) {
     this.connection = new Connection({
@@ -42,6 +43,19 @@ export class DataStore {
         this.notify('notice');
       },
     });
+  }
+
+  /**
+   * Browsers may clear an unpersisted site's storage (Safari after 7 days without a visit): ask
+   * once, after the person first saves something of their own.
+   */
+  askForPersistence(): void {
+    if (this.persistenceAsked || typeof navigator === 'undefined' || !('storage' in navigator)) return;
+    this.persistenceAsked = true;
+    void navigator.storage
+      .persisted()
+      .then((persisted) => persisted || navigator.storage.persist())
+      .catch(() => false);
   }
 
   run<T>(work: (db: LullDatabase) => Promise<T>): Promise<T> {

@@ -8,6 +8,7 @@ export { maxJournalText };
 
 /** What the editor holds: an entry's identity and text, before it is stamped and saved. */
 export interface JournalDraft {
+  readonly kind: 'journal';
   readonly id: string;
   readonly createdAt: number;
   readonly text: string;
@@ -15,8 +16,6 @@ export interface JournalDraft {
 }
 
 export class JournalService {
-  private persistenceAsked = false;
-
   constructor(
     private readonly store: DataStore,
     private readonly now: () => number = Date.now,
@@ -24,7 +23,7 @@ export class JournalService {
 
   /** A new, empty entry; nothing is stored until it has text. */
   newDraft(prompt: string | null = null): JournalDraft {
-    return { id: crypto.randomUUID(), createdAt: this.now(), text: '', prompt };
+    return { kind: 'journal', id: crypto.randomUUID(), createdAt: this.now(), text: '', prompt };
   }
 
   list(): Promise<JournalEntry[]> {
@@ -42,21 +41,11 @@ export class JournalService {
       return getJournalEntry(db, entry.id);
     });
     if (stored?.text !== entry.text || stored.updatedAt !== entry.updatedAt) throw storageError('not-confirmed');
-    this.askForPersistence();
+    this.store.askForPersistence();
     return stored;
   }
 
   delete(id: string): Promise<void> {
     return this.store.run((db) => deleteJournalEntry(db, id));
-  }
-
-  /** Browsers may clear an unpersisted site's storage (Safari after 7 days); ask once, after the first save. */
-  private askForPersistence(): void {
-    if (this.persistenceAsked || typeof navigator === 'undefined' || !('storage' in navigator)) return;
-    this.persistenceAsked = true;
-    void navigator.storage
-      .persisted()
-      .then((persisted) => persisted || navigator.storage.persist())
-      .catch(() => false);
   }
 }

@@ -3,6 +3,7 @@ import { base64ToBytes, bytesToBase64 } from './base64';
 import { backupFormatName, backupFormatVersion, backupLimits, type BackupData, type BackupRecording } from './backup-format';
 import { backupProblem, type BackupProblem } from './backup-problem';
 import { maxJournalText } from './journal';
+import { maxLetterText, maxLetterTitle } from './letters';
 import { formatLimitBytes } from './limits-text';
 import { boolean, invalid, list, nullable, numberIn, oneOf, Problems, record, scalar, text, type Rule } from './read-rules';
 import type { SettingValue } from './schema';
@@ -38,7 +39,7 @@ const backupRule = record('a Lull backup', {
   exportedAt: time,
   settings: list(record('a setting', { key: settingKey, value: settingValue }), smallLists, 'key'),
   journal: list(record('a journal entry', { id, createdAt: time, updatedAt: time, text: text(maxJournalText), prompt: nullable(text(2000)) }), records, 'id'),
-  letters: list(record('a letter', { id, createdAt: time, updatedAt: time, title: text(500), text: text(maxJournalText) }), records, 'id'),
+  letters: list(record('a letter', { id, createdAt: time, updatedAt: time, title: text(maxLetterTitle), text: text(maxLetterText) }), records, 'id'),
   recordings: list(
     record('a recording', {
       id,

@@ -13,6 +13,8 @@ import './lull-update-banner';
 const lazyViews: Partial<Record<Route['view'], () => Promise<unknown>>> = {
   session: () => import('./lull-session-view'),
   journal: () => import('./lull-journal-view'),
+  letters: () => import('./lull-letters-view'),
+  about: () => import('./lull-about-view'),
   break: () => import('./lull-break-view'),
   'check-ins': () => import('./lull-check-ins-view'),
   'your-data': () => import('./lull-your-data-view'),
@@ -116,8 +118,10 @@ export class LullApp extends LitElement {
             <li><a href="/" aria-current=${view === 'library' ? 'page' : 'false'}>Sessions</a></li>
             <li><a href="/breathe" aria-current=${view === 'breathe' ? 'page' : 'false'}>Breathe</a></li>
             <li><a href="/journal" aria-current=${view === 'journal' ? 'page' : 'false'}>Journal</a></li>
+            <li><a href="/letters" aria-current=${view === 'letters' ? 'page' : 'false'}>Letters</a></li>
             <li><a href="/check-ins" aria-current=${view === 'check-ins' ? 'page' : 'false'}>Check-ins</a></li>
             <li><a href="/your-data" aria-current=${view === 'your-data' ? 'page' : 'false'}>Your data</a></li>
+            <li><a href="/about" aria-current=${view === 'about' ? 'page' : 'false'}>About</a></li>
             <li><a href="/break" aria-current=${view === 'break' ? 'page' : 'false'}>I need a break</a></li>
           </ul>
         </nav>
@@ -137,6 +141,10 @@ export class LullApp extends LitElement {
         return html`<lull-session-view .sessionId=${route.id} .query=${route.query}></lull-session-view>`;
       case 'journal':
         return html`<lull-journal-view></lull-journal-view>`;
+      case 'letters':
+        return html`<lull-letters-view></lull-letters-view>`;
+      case 'about':
+        return html`<lull-about-view></lull-about-view>`;
       case 'break':
         return html`<lull-break-view></lull-break-view>`;
       case 'check-ins':

@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { controlStyles } from './shared-styles';
+import { cardStyles, controlStyles } from './shared-styles';
 import './lull-session-view';
 import './lull-support-contacts';
 
@@ -15,23 +15,13 @@ export const breakSessionId = 'self-soothing';
 export class LullBreakView extends LitElement {
   static override styles = [
     controlStyles,
+    cardStyles,
     css`
       :host {
         display: block;
       }
       h1 {
         font-size: 1.6rem;
-        margin: 0 0 0.5rem;
-      }
-      section {
-        background: var(--lull-surface);
-        border: 1px solid var(--lull-border);
-        border-radius: var(--lull-radius);
-        padding: 1rem 1.25rem;
-        margin: 1rem 0;
-      }
-      h2 {
-        font-size: 1.2rem;
         margin: 0 0 0.5rem;
       }
     `,
@@ -41,13 +31,13 @@ export class LullBreakView extends LitElement {
     return html`
       <h1>Take a break</h1>
       <p>You stopped, and that is a good thing to do. Let’s slow down together. You can stop this too, whenever you like.</p>
-      <lull-session-view .sessionId=${breakSessionId} autostart .offerBreak=${false}></lull-session-view>
-      <section aria-labelledby="help-heading">
+      <lull-session-view .sessionId=${breakSessionId} autostart nested .offerBreak=${false}></lull-session-view>
+      <section class="card" aria-labelledby="help-heading">
         <h2 id="help-heading">You don’t have to do this alone</h2>
         <p>Lull is not therapy, and it cannot help in an emergency. If you might be in danger, call your local emergency number now.</p>
         <p>If old feelings keep coming up, a licensed therapist can help you with them. Reaching out is a strong thing to do.</p>
       </section>
-      <section aria-labelledby="contacts-heading">
+      <section class="card" aria-labelledby="contacts-heading">
         <h2 id="contacts-heading">Your people</h2>
         <p>People you trust, to call or message when things feel heavy. They stay on this device only.</p>
         <lull-support-contacts></lull-support-contacts>

@@ -7,7 +7,7 @@ import { dataContext, loadDataServices, type DataServicesLoader } from '../servi
 import { describeFailure } from '../services/data-store';
 import { DataController } from './data-controller';
 import { BreathPatternsChangedEvent } from './events';
-import { controlStyles } from './shared-styles';
+import { controlStyles, fieldStyles } from './shared-styles';
 
 const emptyFields: PatternFields = { name: '', inhale: '4', hold: '0', exhale: '6', rest: '0' };
 
@@ -36,6 +36,7 @@ const fieldsOf = (pattern: CustomBreathPattern): PatternFields => ({
 export class LullBreathPatternEditor extends LitElement {
   static override styles = [
     controlStyles,
+    fieldStyles,
     css`
       :host {
         display: block;
@@ -97,15 +98,6 @@ export class LullBreathPatternEditor extends LitElement {
       .seconds input {
         width: 100%;
         box-sizing: border-box;
-      }
-      input {
-        font: inherit;
-        min-height: 44px;
-        padding: 0 0.75rem;
-        border: 1px solid var(--lull-muted);
-        border-radius: 8px;
-        background: var(--lull-bg);
-        color: var(--lull-text);
       }
       input[aria-invalid='true'] {
         border: 2px solid var(--lull-danger, #a3412c);

@@ -6,6 +6,7 @@ import { dataContext, loadDataServices, type DataServicesLoader } from '../servi
 import { describeFailure } from '../services/data-store';
 import { DataController } from './data-controller';
 import { formatMoment } from './data-format';
+import './lull-reminder-settings';
 import { controlStyles } from './shared-styles';
 
 type History = { status: 'loading' } | { status: 'ready'; checkIns: readonly CheckIn[] } | { status: 'failed'; message: string };
@@ -50,6 +51,10 @@ export class LullCheckInsView extends LitElement {
       time {
         color: var(--lull-muted);
       }
+      h2 {
+        font-size: 1.2rem;
+        margin: 1.5rem 0 0.5rem;
+      }
     `,
   ];
 
@@ -77,7 +82,14 @@ export class LullCheckInsView extends LitElement {
     return html`<h1>Check-ins</h1>
       <p>How you felt before and after your sessions. There is no streak to keep: come back whenever it helps.</p>
       <p><a class="button" href="/check-in">Check in now</a></p>
-      ${this._renderHistory()}`;
+      <section aria-labelledby="reminder-heading">
+        <h2 id="reminder-heading">A daily reminder, if you like</h2>
+        <lull-reminder-settings></lull-reminder-settings>
+      </section>
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">How you felt</h2>
+        ${this._renderHistory()}
+      </section>`;
   }
 
   private _renderHistory() {

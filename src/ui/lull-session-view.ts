@@ -2,16 +2,18 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ChoiceStep } from '../engine/script-model';
-import { breathAt, captionAt, journalPromptAt, promptAt, stepIndexAt, tapAt } from '../engine/timeline-queries';
+import { breathAt, captionAt, promptAt, stepIndexAt, tapAt, writingPromptAt } from '../engine/timeline-queries';
 import type { JournalDraft } from '../services/journal-service';
+import type { LetterDraft } from '../services/letter-service';
 import type { Bus, SessionPlayer } from '../services/session-player';
 import { breathRadius, breathWords } from './breath-shape';
+import type { DraftChangeEvent } from './events';
 import { formatClock, formatMinutesRange, formatSpokenDuration } from './format';
 import { PlaybackController } from './playback-controller';
 import { readSessionQuery } from './session-query';
 import { controlStyles } from './shared-styles';
 import { TapVibrationController } from './tap-vibration-controller';
-import './lull-journal-editor';
+import './lull-writing-editor';
 import './lull-mood-check';
 import type { LullMoodCheck } from './lull-mood-check';
 import type { Mood } from '../services/check-in-service';
@@ -31,7 +33,8 @@ export class LullSessionView extends LitElement {
       :host {
         display: block;
       }
-      h1 {
+      h1,
+      .title {
         font-size: 1.6rem;
         margin: 0 0 0.25rem;
       }
@@ -138,6 +141,8 @@ export class LullSessionView extends LitElement {
   @state() private _moodBefore: Mood | null = null;
   /** One journal entry per reflection prompt of this session, kept while the screen is open. */
   private readonly _answers = new Map<string, JournalDraft>();
+  /** The one letter that every letter prompt of this session adds to. */
+  private _letter: LetterDraft = { kind: 'letter', id: crypto.randomUUID(), createdAt: Date.now(), title: '', text: '' };
 
   /** The session to open, by id. */
   @property({ attribute: false }) sessionId = '';
@@ -145,6 +150,8 @@ export class LullSessionView extends LitElement {
   @property({ attribute: false }) query = new URLSearchParams();
   /** Start playing as soon as the session opens (the person already asked for it, e.g. a break). */
   @property({ type: Boolean }) autostart = false;
+  /** Inside another screen with its own main heading: the session's title is a level-2 heading. */
+  @property({ type: Boolean }) nested = false;
   /** Offer "I need a break" (not inside the break itself). */
   @property({ type: Boolean, attribute: 'offer-break' }) offerBreak = true;
 
@@ -163,12 +170,16 @@ export class LullSessionView extends LitElement {
   }
 
   private _answerTo(prompt: string): JournalDraft {
-    let draft = this._answers.get(prompt);
-    if (!draft) {
-      draft = { id: crypto.randomUUID(), createdAt: Date.now(), text: '', prompt };
-      this._answers.set(prompt, draft);
-    }
+    const draft = this._answers.get(prompt) ?? { kind: 'journal', id: crypto.randomUUID(), createdAt: Date.now(), text: '', prompt };
+    this._answers.set(prompt, draft);
     return draft;
+  }
+
+  /** Going back to a question shows what was written there: the editor is made anew for each one. */
+  private _onDraftChange(event: DraftChangeEvent) {
+    const { draft } = event;
+    if (draft.kind === 'letter') this._letter = draft;
+    else if (draft.prompt !== null) this._answers.set(draft.prompt, draft);
   }
 
   private _onBreak() {
@@ -199,7 +210,7 @@ export class LullSessionView extends LitElement {
       case 'loading':
         return html`<p aria-live="polite">Opening the session…</p>`;
       case 'failed':
-        return html`<h1>This session cannot open</h1>
+        return html`${this.nested ? html`<h2 class="title">This session cannot open</h2>` : html`<h1>This session cannot open</h1>`}
           <p role="alert" class="problem">${status.message}</p>
           <p><a href="/">Back to the sessions</a></p>`;
       case 'open':
@@ -212,7 +223,7 @@ export class LullSessionView extends LitElement {
     const started = player.state !== 'ready';
     const needsConsent = Boolean(pack.contentNote) && !this._noteAccepted && !started;
     return html`
-      <h1>${pack.title}</h1>
+      ${this.nested ? html`<h2 class="title">${pack.title}</h2>` : html`<h1>${pack.title}</h1>`}
       <p>${pack.description}</p>
       ${this.offerBreak ? html`<p><a class="button break" href="/break" @click=${() => this._onBreak()}>I need a break</a></p>` : nothing}
       ${player.problems.length > 0
@@ -291,7 +302,7 @@ export class LullSessionView extends LitElement {
     const caption = captionAt(plan, position);
     const breath = breathAt(plan, position);
     const prompt = promptAt(plan, position);
-    const reflection = journalPromptAt(plan, position);
+    const reflection = writingPromptAt(plan, position);
     const step = stepIndexAt(plan, position);
     const playing = player.state === 'playing';
     const playLabel = playing ? 'Pause' : player.state === 'waiting' ? 'Continue' : player.state === 'paused' ? 'Resume' : player.state === 'ended' ? 'Play again' : 'Start';
@@ -337,7 +348,8 @@ export class LullSessionView extends LitElement {
       <label class="option"><input type="checkbox" .checked=${this._showCaptions} @change=${() => (this._showCaptions = !this._showCaptions)} /> Captions</label>
       <p class="caption" aria-live="polite" ?hidden=${!this._showCaptions}>${caption?.text ?? ''}</p>
     </section>
-    ${reflection ? keyed(reflection.text, this._renderReflection(reflection.text)) : nothing}
+    ${reflection?.writing === 'journal' ? keyed(reflection.text, this._renderReflection(reflection.text)) : nothing}
+    ${reflection?.writing === 'letter' ? this._renderLetter(reflection.text) : nothing}
     <details class="panel volumes">
       <summary>Volumes</summary>
       ${(['voice', 'ambience', 'cues'] as const).map(
@@ -363,7 +375,16 @@ export class LullSessionView extends LitElement {
     return html`<section class="panel" aria-labelledby="reflection-heading">
       <h2 id="reflection-heading">Your thoughts</h2>
       <p class="hint">Write as much or as little as you like. It is saved to your journal as you type, and stays on this device.</p>
-      <lull-journal-editor .draft=${this._answerTo(prompt)}></lull-journal-editor>
+      <lull-writing-editor .draft=${this._answerTo(prompt)} @lull-draft-change=${(event: DraftChangeEvent) => this._onDraftChange(event)}></lull-writing-editor>
+    </section>`;
+  }
+
+  /** One editor for the whole letter: each prompt labels it anew, and what is written stays. */
+  private _renderLetter(prompt: string) {
+    return html`<section class="panel" aria-labelledby="letter-heading">
+      <h2 id="letter-heading">Your letter</h2>
+      <p class="hint">Each prompt adds to the same letter. It is saved under Letters as you type, and stays on this device.</p>
+      <lull-writing-editor .draft=${this._letter} .label=${prompt} @lull-draft-change=${(event: DraftChangeEvent) => this._onDraftChange(event)}></lull-writing-editor>
     </section>`;
   }
 }

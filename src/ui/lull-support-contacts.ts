@@ -5,7 +5,7 @@ import { dataContext, loadDataServices, type DataServicesLoader } from '../servi
 import { describeFailure } from '../services/data-store';
 import { checkContact, supportContactLimits, type ContactProblems, type SupportContact } from '../services/support-contacts-service';
 import { DataController } from './data-controller';
-import { controlStyles } from './shared-styles';
+import { controlStyles, fieldStyles } from './shared-styles';
 
 /**
  * The person's own support contacts: people they chose to reach out to, with a tap to call.
@@ -15,6 +15,7 @@ import { controlStyles } from './shared-styles';
 export class LullSupportContacts extends LitElement {
   static override styles = [
     controlStyles,
+    fieldStyles,
     css`
       :host {
         display: block;
@@ -45,15 +46,6 @@ export class LullSupportContacts extends LitElement {
         display: grid;
         gap: 0.5rem;
         margin-top: 0.75rem;
-      }
-      input {
-        font: inherit;
-        min-height: 44px;
-        padding: 0 0.75rem;
-        border: 1px solid var(--lull-muted);
-        border-radius: 8px;
-        background: var(--lull-bg);
-        color: var(--lull-text);
       }
       .field-problem {
         color: var(--lull-danger, #a3412c);

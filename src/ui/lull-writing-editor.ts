@@ -4,13 +4,16 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { busyState } from '../services/busy-state';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import { describeFailure } from '../services/data-store';
-import { maxJournalText, type JournalDraft } from '../services/journal-service';
+import { maxJournalText } from '../services/journal-service';
+import { maxLetterText, maxLetterTitle, untitledLetter } from '../services/letter-service';
 import { AutosaveController, type AutosaveStatus } from './autosave-controller';
 import { DataController } from './data-controller';
+import { DraftChangeEvent, type WritingDraft } from './events';
 import { cutToLength, formatMoment, offerDownload } from './data-format';
-import { controlStyles } from './shared-styles';
+import { controlStyles, fieldStyles } from './shared-styles';
 
-const limitText = `An entry can hold up to ${maxJournalText.toLocaleString('en')} characters.`;
+const maxText = (draft: WritingDraft | undefined): number => (draft?.kind === 'letter' ? maxLetterText : maxJournalText);
+const noun = (draft: WritingDraft | undefined): string => (draft?.kind === 'letter' ? 'letter' : 'entry');
 
 function statusText(status: AutosaveStatus, stored: boolean): string {
   switch (status.kind) {
@@ -26,14 +29,17 @@ function statusText(status: AutosaveStatus, stored: boolean): string {
 }
 
 /**
- * Writes one journal entry, saving as the person types (after a short pause, and at once when
- * the page is hidden). "Saved" appears only once the entry is on disk and has been read back.
- * A full disk or a lost connection is said at once; the text stays in the editor.
+ * Writes one journal entry or one letter, saving as the person types (after a short pause, and
+ * at once when the page is hidden). "Saved" appears only once it is on disk and has been read
+ * back. A full disk or a lost connection is said at once; the text stays in the editor. Every
+ * change is announced with a `lull-draft-change` event, so a host that recreates the editor
+ * hands it the latest text.
  */
-@customElement('lull-journal-editor')
-export class LullJournalEditor extends LitElement {
+@customElement('lull-writing-editor')
+export class LullWritingEditor extends LitElement {
   static override styles = [
     controlStyles,
+    fieldStyles,
     css`
       :host {
         display: block;
@@ -42,6 +48,10 @@ export class LullJournalEditor extends LitElement {
         display: block;
         font-weight: 600;
         margin-bottom: 0.35rem;
+      }
+      #title {
+        width: 100%;
+        margin-bottom: 1rem;
       }
       textarea {
         box-sizing: border-box;
@@ -85,21 +95,28 @@ export class LullJournalEditor extends LitElement {
   ];
 
   private readonly _data = new DataController(this, { loader: () => this._loadData, ready: () => undefined });
-  private readonly _autosave = new AutosaveController<JournalDraft>(this, (draft) => this._save(draft));
+  private readonly _autosave = new AutosaveController<WritingDraft>(this, (draft) => this._save(draft));
 
   @consume({ context: dataContext }) private _loadData: DataServicesLoader = loadDataServices;
   @state() private _text = '';
+  @state() private _title = '';
   @state() private _stored = false;
   @state() private _exportProblem: string | undefined;
   private _releaseOverflow: (() => void) | undefined;
 
-  /** The entry being written: a new draft, or an existing entry to change. */
-  @property({ attribute: false }) draft: JournalDraft | undefined;
-  /** True when the entry is already saved (so clearing its text is saved too). */
+  /** What is being written: a new draft, or an existing entry or letter to change. */
+  @property({ attribute: false }) draft: WritingDraft | undefined;
+  /** True when it is already saved (so clearing its text is saved too). */
   @property({ type: Boolean }) stored = false;
+  /** The text area's label, when it is not the draft's own question (a letter's current prompt). */
+  @property() label: string | undefined;
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('draft')) this._text = this.draft?.text ?? '';
+    // The host may hand back the draft this editor announced; only another draft replaces the text.
+    if (changed.has('draft') && changed.get('draft')?.id !== this.draft?.id) {
+      this._text = this.draft?.text ?? '';
+      this._title = this.draft?.kind === 'letter' ? this.draft.title : '';
+    }
     if (changed.has('stored')) this._stored = this.stored;
   }
 
@@ -114,23 +131,41 @@ export class LullJournalEditor extends LitElement {
     return this._autosave.settle();
   }
 
-  private async _save(draft: JournalDraft): Promise<void> {
+  private async _save(draft: WritingDraft): Promise<void> {
     const services = this._data.services ?? (await this._loadData());
-    await services.journal.save(draft);
+    if (draft.kind === 'letter') await services.letters.save(draft);
+    else await services.journal.save(draft);
     this._stored = true;
   }
 
-  private _onInput(event: InputEvent): void {
-    const text = (event.target as HTMLTextAreaElement).value;
-    this._text = text;
-    if (!this.draft || (text === '' && !this._stored && !this._autosave.unsaved)) return;
+  /** The draft as it is on screen, cut to what one entry or letter can hold. */
+  private _current(draft: WritingDraft): WritingDraft {
+    const text = cutToLength(this._text, maxText(draft));
+    return draft.kind === 'letter' ? { ...draft, text, title: cutToLength(this._title, maxLetterTitle) } : { ...draft, text };
+  }
+
+  private _onTextInput(event: InputEvent): void {
+    this._text = (event.target as HTMLTextAreaElement).value;
     // Past the limit, what fits is saved; the rest stays on screen (and the page stays busy) until moved.
-    if (text.length > maxJournalText) this._releaseOverflow ??= busyState.hold('draft');
+    if (this._text.length > maxText(this.draft)) this._releaseOverflow ??= busyState.hold('draft');
     else {
       this._releaseOverflow?.();
       this._releaseOverflow = undefined;
     }
-    this._autosave.edit({ ...this.draft, text: cutToLength(text, maxJournalText) });
+    this._changed();
+  }
+
+  private _onTitleInput(event: InputEvent): void {
+    this._title = (event.target as HTMLInputElement).value;
+    this._changed();
+  }
+
+  private _changed(): void {
+    if (!this.draft) return;
+    const current = this._current(this.draft);
+    this.dispatchEvent(new DraftChangeEvent(current));
+    if (this._text === '' && this._title === '' && !this._stored && !this._autosave.unsaved) return;
+    this._autosave.edit(current);
   }
 
   private _onTryAgain(): void {
@@ -142,8 +177,11 @@ export class LullJournalEditor extends LitElement {
     this._exportProblem = undefined;
     try {
       const services = this._data.services ?? (await this._loadData());
-      const unsaved = { ...this.draft, text: cutToLength(this._text, maxJournalText), updatedAt: Date.now() };
-      offerDownload(await services.backup.exportFile([unsaved]));
+      const current = this._current(this.draft);
+      const { id, createdAt, text } = current;
+      const updatedAt = Date.now();
+      const unsaved = current.kind === 'letter' ? { letters: [{ id, createdAt, updatedAt, text, title: current.title }] } : { journal: [{ id, createdAt, updatedAt, text, prompt: current.prompt }] };
+      offerDownload(await services.backup.exportFile(unsaved));
     } catch (error) {
       this._exportProblem = `The export did not work: ${describeFailure(error).message}`;
     }
@@ -151,13 +189,19 @@ export class LullJournalEditor extends LitElement {
 
   override render() {
     const status = this._autosave.status;
-    const overflow = this._text.length - maxJournalText;
+    const draft = this.draft;
+    const overflow = this._text.length - maxText(draft);
+    const label = this.label ?? (draft?.kind === 'letter' ? 'Your letter' : (draft?.prompt ?? 'Your entry'));
     return html`
-      <label for="entry">${this.draft?.prompt ?? 'Your entry'}</label>
-      <textarea id="entry" dir="auto" spellcheck="true" aria-describedby="save-state limit" .value=${this._text} @input=${(event: InputEvent) => this._onInput(event)}></textarea>
+      ${draft?.kind === 'letter'
+        ? html`<label for="title">Title</label>
+            <input id="title" dir="auto" maxlength=${maxLetterTitle} placeholder=${untitledLetter} .value=${this._title} @input=${(event: InputEvent) => this._onTitleInput(event)} />`
+        : nothing}
+      <label for="entry">${label}</label>
+      <textarea id="entry" dir="auto" spellcheck="true" aria-describedby="save-state limit" .value=${this._text} @input=${(event: InputEvent) => this._onTextInput(event)}></textarea>
       <div class="meta">
         <p id="save-state" class="state" role="status">${statusText(status, this._stored)}</p>
-        <p id="limit">${this.draft ? `Started ${formatMoment(this.draft.createdAt)}. ` : ''}${limitText}</p>
+        <p id="limit">${draft ? `Started ${formatMoment(draft.createdAt)}. ` : ''}A ${noun(draft)} can hold up to ${maxText(draft).toLocaleString('en')} characters.</p>
       </div>
       ${overflow > 0 ? this._renderOverflow(overflow) : nothing} ${status.kind === 'failed' ? this._renderFailure(status.failure.message, status.failure.storageFull) : nothing}
       ${this._data.notice ? html`<p role="alert">${this._data.notice}</p>` : nothing}
@@ -165,10 +209,11 @@ export class LullJournalEditor extends LitElement {
   }
 
   private _renderOverflow(overflow: number) {
+    const what = noun(this.draft);
     return html`<p role="alert">
-      This entry has reached the most one entry can hold (${maxJournalText.toLocaleString('en')} characters). Everything up to there is saved; the last
-      ${overflow.toLocaleString('en')} ${overflow === 1 ? 'character is' : 'characters are'} only on this screen. Cut them and paste them into a new entry to keep
-      them.
+      This ${what} has reached the most one ${what} can hold (${maxText(this.draft).toLocaleString('en')} characters). Everything up to there is saved; the
+      last ${overflow.toLocaleString('en')} ${overflow === 1 ? 'character is' : 'characters are'} only on this screen. Cut them and paste them into a new
+      ${what} to keep them.
     </p>`;
   }
 
@@ -186,6 +231,6 @@ export class LullJournalEditor extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'lull-journal-editor': LullJournalEditor;
+    'lull-writing-editor': LullWritingEditor;
   }
 }

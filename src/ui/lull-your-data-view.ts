@@ -8,7 +8,6 @@ import { describeFailure } from '../services/data-store';
 import { DataController } from './data-controller';
 import { countOf, formatDay, offerDownload } from './data-format';
 import { formatBytes } from './format';
-import './lull-recorder';
 import { controlStyles } from './shared-styles';
 
 type Counts = DataSummary['counts'];
@@ -196,7 +195,7 @@ export class LullYourDataView extends LitElement {
       ${this._renderStored()} ${this._renderBackup()}
       <section aria-labelledby="recordings-heading">
         <h2 id="recordings-heading">Your recordings</h2>
-        <lull-recorder slot-name="letter" label="Letter to your inner child"></lull-recorder>
+        <p>Your letter in your own voice is recorded, played and deleted on the <a href="/letters">Letters</a> page.</p>
       </section>
       ${this._renderDelete()}
     `;

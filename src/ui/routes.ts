@@ -3,6 +3,8 @@ export type Route =
   | { readonly view: 'library' }
   | { readonly view: 'session'; readonly id: string; readonly query: URLSearchParams }
   | { readonly view: 'journal' }
+  | { readonly view: 'letters' }
+  | { readonly view: 'about' }
   | { readonly view: 'break' }
   | { readonly view: 'your-data' }
   | { readonly view: 'check-ins' }
@@ -24,6 +26,8 @@ export function matchRoute(url: URL): Route {
   const path = url.pathname;
   if (path === '/' || path === '/index.html') return { view: 'library' };
   if (path === '/journal' || path === '/journal/') return { view: 'journal' };
+  if (path === '/letters' || path === '/letters/') return { view: 'letters' };
+  if (path === '/about' || path === '/about/') return { view: 'about' };
   if (path === '/break' || path === '/break/') return { view: 'break' };
   if (path === '/your-data' || path === '/your-data/') return { view: 'your-data' };
   if (path === '/check-ins' || path === '/check-ins/') return { view: 'check-ins' };

@@ -57,3 +57,84 @@ export const controlStyles = css`
     }
   }
 `;
+
+/** One-line text fields (names, numbers, titles, times): a large target with the theme's colours. */
+export const fieldStyles = css`
+  input:not([type='checkbox'], [type='radio'], [type='range'], [type='file']) {
+    box-sizing: border-box;
+    font: inherit;
+    min-height: 44px;
+    padding: 0 0.75rem;
+    border: 1px solid var(--lull-muted);
+    border-radius: 8px;
+    background: var(--lull-bg);
+    color: var(--lull-text);
+  }
+`;
+
+/** A section set apart on its own card, as on the break and About screens. */
+export const cardStyles = css`
+  .card {
+    background: var(--lull-surface);
+    border: 1px solid var(--lull-border);
+    border-radius: var(--lull-radius);
+    padding: 1rem 1.25rem;
+    margin: 1rem 0;
+  }
+  .card h2 {
+    font-size: 1.2rem;
+    margin: 0 0 0.5rem;
+  }
+`;
+
+/** A screen that lists what the person wrote: a title, a line of intro, a toolbar, and one card per item. */
+export const savedListStyles = css`
+  :host {
+    display: block;
+  }
+  h1 {
+    font-size: 1.5rem;
+    margin: 0 0 0.25rem;
+  }
+  .intro {
+    color: var(--lull-muted);
+    margin: 0 0 1rem;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 1rem 0;
+  }
+  .items {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: 0.75rem;
+  }
+  .items > li {
+    background: var(--lull-surface);
+    border: 1px solid var(--lull-border);
+    border-radius: var(--lull-radius);
+    padding: 0.75rem 1rem;
+  }
+  .item-title {
+    font-size: 1.05rem;
+    font-weight: 600;
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  time {
+    color: var(--lull-muted);
+  }
+  .item-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-top: 0.5rem;
+  }
+  .confirm p {
+    margin: 0.5rem 0;
+  }
+`;

@@ -29,6 +29,8 @@ describe('I need a break', () => {
     );
     await app.page.getByRole('button', { name: 'Start' }).click();
     await app.page.getByRole('button', { name: 'Pause' }).waitFor();
+    // A second in, the voice and the bed are sounding (they start 0.1 s after Start), so there is something to fade.
+    await expect.poll(async () => Number(await app?.page.locator('#position').inputValue())).toBeGreaterThanOrEqual(1);
     await app.page.locator('lull-session-view').getByRole('link', { name: 'I need a break' }).click();
     await app.page.getByRole('heading', { name: 'Take a break' }).waitFor();
     expect(new URL(app.page.url()).pathname).toBe('/break');
@@ -38,6 +40,8 @@ describe('I need a break', () => {
     // The grounding session is already playing: no second press needed.
     await app.page.getByRole('button', { name: 'Pause' }).waitFor();
     await expect.poll(() => app?.page.locator('.caption').innerText(), { timeout: 10_000 }).toBe(firstLineOf('self-soothing'));
+    // One main heading for the screen; the session inside it is a section of it.
+    expect(await app.page.getByRole('heading', { level: 1 }).allInnerTexts()).toEqual(['Take a break']);
     await expect.poll(() => app?.page.getByText('a licensed therapist can help').count()).toBe(1);
     await expect.poll(() => app?.page.getByText('it cannot help in an emergency').count()).toBe(1);
     expect(app.problems).toEqual([]);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from './harness/axe';
+import { readDatabase, readDownload } from './harness/data-pages';
 import { openApp, type OpenedApp } from './harness/page';
 
 let app: OpenedApp | undefined;
@@ -37,5 +38,36 @@ describe('check-ins', () => {
   it('says kindly that there is nothing yet', async () => {
     app = await openApp('/check-ins');
     await app.page.getByText('Nothing here yet.', { exact: false }).waitFor();
+  });
+
+  it('keeps a daily reminder the person sets, hands it to their calendar, and turns it off', async () => {
+    app = await openApp('/check-ins');
+    const { page } = app;
+    const reminder = page.locator('lull-reminder-settings');
+    await reminder.getByText('No reminder is set.').waitFor();
+    await reminder.getByRole('button', { name: 'Save time' }).click();
+    expect(await reminder.getByRole('alert').innerText()).toBe('Choose a time first: hours and minutes, like 08:30.');
+    await reminder.getByLabel('Time of day').fill('07:45');
+    await reminder.getByRole('button', { name: 'Save time' }).click();
+    await expect.poll(() => reminder.getByRole('status').innerText()).toContain('Saved: 07:45 every day.');
+    expect(await reminder.getByRole('alert').count()).toBe(0);
+    const settings = (await readDatabase(page))?.settings as { key: string; value: unknown }[];
+    expect(settings).toContainEqual({ key: 'checkInReminderTime', value: '07:45' });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const download = page.waitForEvent('download');
+    await reminder.getByRole('button', { name: 'Add to my calendar' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('lull-daily-check-in.ics');
+    const calendar = (await readDownload(file)).replace(/\r\n /gu, '');
+    expect(calendar).toMatch(/^DTSTART:\d{8}T074500\r$/mu);
+    expect(calendar).toContain('RRULE:FREQ=DAILY');
+    expect(calendar).toContain(`URL:${new URL('/check-in', page.url()).href}`);
+    // It stays after a reload, and goes when turned off.
+    await page.reload();
+    await expect.poll(() => reminder.getByLabel('Time of day').inputValue()).toBe('07:45');
+    await reminder.getByRole('button', { name: 'Turn off' }).click();
+    await expect.poll(() => reminder.getByRole('status').innerText()).toContain('delete the event “A moment for yourself”');
+    await reminder.getByText('No reminder is set.').waitFor();
+    expect(app.problems).toEqual([]);
   });
 });

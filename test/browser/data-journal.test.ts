@@ -10,7 +10,7 @@ afterEach(async () => {
   app = undefined;
 });
 
-const saveState = (page: Page) => page.locator('lull-journal-editor').getByRole('status');
+const saveState = (page: Page) => page.locator('lull-writing-editor').getByRole('status');
 
 describe('the journal', () => {
   it('saves as the person types, says "Saved" only once it is stored, and lists entries newest first', async () => {
@@ -61,7 +61,7 @@ describe('the journal', () => {
     const editor = page.getByLabel('Your entry');
     const text = `${'a'.repeat(199_990)}🙂🙂🙂🙂🙂 the end`;
     await editor.fill(text);
-    await expect.poll(() => page.locator('lull-journal-editor').getByRole('alert').innerText()).toContain('the last 8 characters are only on this screen');
+    await expect.poll(() => page.locator('lull-writing-editor').getByRole('alert').innerText()).toContain('the last 8 characters are only on this screen');
     await expect.poll(() => saveState(page).innerText()).toBe('Saved');
     expect(await editor.inputValue()).toBe(text);
     const [saved] = (await journalTexts(page)).values();
@@ -87,7 +87,7 @@ describe('the journal', () => {
     await page.evaluate(() => ((globalThis as { fullDisk?: boolean }).fullDisk = true));
     const draft = `Saved before the disk filled up, and then much more: ${'words '.repeat(20_000)}`;
     await page.getByLabel('Your entry').fill(draft);
-    const alert = page.locator('lull-journal-editor').getByRole('alert');
+    const alert = page.locator('lull-writing-editor').getByRole('alert');
     await expect.poll(() => alert.innerText(), { timeout: 5000 }).toContain('This device has no storage space left for Lull, so this was not saved.');
     expect(await alert.innerText()).toContain('What you wrote is still here.');
     expect(await saveState(page).innerText()).toBe('Not saved');

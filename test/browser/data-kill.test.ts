@@ -26,7 +26,7 @@ function random(seed: number): () => number {
   };
 }
 
-const saveState = (page: Page) => page.locator('lull-journal-editor').getByRole('status');
+const saveState = (page: Page) => page.locator('lull-writing-editor').getByRole('status');
 
 async function waitForSaved(page: Page): Promise<void> {
   await expect.poll(() => saveState(page).innerText(), { timeout: 10_000, interval: 40 }).toBe('Saved');

@@ -12,8 +12,8 @@ afterEach(async () => {
 
 const fakeMicrophone = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
-/** Opens /your-data with every microphone stream the page gets kept in `window.lullStreams`, and its problems recorded. */
-async function openYourData(page: Page, problems: string[]): Promise<void> {
+/** Opens /letters (where the letter is recorded) with every microphone stream the page gets kept in `window.lullStreams`, and its problems recorded. */
+async function openLetters(page: Page, problems: string[]): Promise<void> {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
@@ -28,7 +28,7 @@ async function openYourData(page: Page, problems: string[]): Promise<void> {
       return stream;
     };
   });
-  await page.goto(new URL('/your-data', inject('baseUrl')).href);
+  await page.goto(new URL('/letters', inject('baseUrl')).href);
 }
 
 const recorder = (page: Page) => page.locator('lull-recorder');
@@ -43,7 +43,7 @@ describe('the voice recorder', () => {
     const context = await browser.newContext();
     const problems: string[] = [];
     const page = await context.newPage();
-    await openYourData(page, problems);
+    await openLetters(page, problems);
     await recorder(page).getByRole('button', { name: 'Record' }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { lullStreams: MediaStream[] }).lullStreams.length)).toBe(0);
     await recorder(page).getByRole('button', { name: 'Record' }).click();
@@ -52,7 +52,7 @@ describe('the voice recorder', () => {
     await page.close();
 
     const reopened = await context.newPage();
-    await openYourData(reopened, problems);
+    await openLetters(reopened, problems);
     await expect.poll(() => recorder(reopened).getByText('This recording was cut off when the page closed.', { exact: false }).count(), { timeout: 3000 }).toBe(1);
     const stores = await readDatabase(reopened);
     const [recording] = (stores?.recordings ?? []) as { byteLength: number; chunkCount: number; complete: boolean; mimeType: string }[];
@@ -67,7 +67,7 @@ describe('the voice recorder', () => {
     browser = await launchChromium({ args: [...chromiumFlags, ...fakeMicrophone] });
     const page = await (await browser.newContext()).newPage();
     const problems: string[] = [];
-    await openYourData(page, problems);
+    await openLetters(page, problems);
     await recorder(page).getByRole('button', { name: 'Record' }).click();
     await expect.poll(() => recorder(page).getByRole('timer').innerText(), { timeout: 3000 }).toBe('0:01');
     expect(await page.evaluate(() => (window as unknown as { lullStreams: MediaStream[] }).lullStreams.length)).toBe(1);
@@ -102,7 +102,7 @@ describe('the voice recorder', () => {
       navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
     });
     const problems: string[] = [];
-    await openYourData(page, problems);
+    await openLetters(page, problems);
     await recorder(page).getByRole('button', { name: 'Record' }).click();
     await expect
       .poll(() => recorder(page).getByRole('alert').innerText())

@@ -19,7 +19,7 @@ describe('a session with a place for the person’s own recording', () => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     await recordAudioStarts(page);
-    await page.goto(new URL('/your-data', inject('baseUrl')).href);
+    await page.goto(new URL('/letters', inject('baseUrl')).href);
     const recorder = page.locator('lull-recorder');
     await recorder.getByRole('button', { name: 'Record' }).click();
     await expect.poll(() => recorder.getByRole('timer').innerText(), { timeout: 6000 }).toBe('0:02');

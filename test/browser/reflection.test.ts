@@ -9,8 +9,16 @@ afterEach(async () => {
   app = undefined;
 });
 
-const plan = shippedPlan('five-questions', 10);
-const prompts = plan.events.flatMap((event) => (event.kind === 'prompt' && event.journal ? [event] : []));
+const writingPrompts = (id: string, minutes: number, writing: 'journal' | 'letter') =>
+  shippedPlan(id, minutes).events.flatMap((event) => (event.kind === 'prompt' && event.writing === writing ? [event] : []));
+const prompts = writingPrompts('five-questions', 10, 'journal');
+
+async function seekTo(app: OpenedApp, at: number): Promise<void> {
+  await app.page.locator('#position').evaluate((input: HTMLInputElement, seconds: number) => {
+    input.value = String(seconds);
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, Math.ceil(at + 1));
+}
 
 describe('reflection inside a session', () => {
   it('offers a place to write after a question, saves it to the journal as the person types, and keeps it', async () => {
@@ -27,7 +35,7 @@ describe('reflection inside a session', () => {
     const answer = app.page.getByLabel(first.text);
     await answer.waitFor();
     await answer.fill('Climbing the old apple tree 🌳 — and my grandmother’s kitchen.');
-    await expect.poll(() => app?.page.locator('lull-journal-editor').getByRole('status').innerText(), { timeout: 10_000 }).toBe('Saved');
+    await expect.poll(() => app?.page.locator('lull-writing-editor').getByRole('status').innerText(), { timeout: 10_000 }).toBe('Saved');
     expect(await seriousAxeViolations(app.page)).toEqual([]);
     // The next question opens its own answer; the first is kept in the journal.
     await app.page.locator('#position').evaluate((input: HTMLInputElement, at: number) => {
@@ -36,8 +44,40 @@ describe('reflection inside a session', () => {
     }, Math.ceil(second.at + 1));
     await app.page.getByLabel(second.text).waitFor();
     expect(await app.page.getByLabel(second.text).inputValue()).toBe('');
+    // Going back to the first question shows what was written there, and goes on from it.
+    await seekTo(app, first.at);
+    await expect.poll(() => app?.page.getByLabel(first.text).inputValue()).toBe('Climbing the old apple tree 🌳 — and my grandmother’s kitchen.');
     await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
     await expect.poll(() => app?.page.getByRole('list', { name: 'Journal entries' }).innerText(), { timeout: 10_000 }).toContain('Climbing the old apple tree 🌳');
+    expect(app.problems).toEqual([]);
+  });
+
+  it('gathers the answers of the letter session into one letter, kept under Letters', async () => {
+    const [first, second] = writingPrompts('letter', 10, 'letter');
+    if (!first || !second) throw new Error('the letter session has no letter prompts');
+    app = await openApp('/session/letter?minutes=10');
+    const { page } = app;
+    await page.getByRole('checkbox', { name: /I understand/u }).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await seekTo(app, first.at);
+    await page.getByLabel(first.text).fill('Dear little one,\nI know the nights were long.');
+    await page.getByLabel('Title').fill('To me, at seven');
+    await expect.poll(() => page.locator('lull-writing-editor').getByRole('status').innerText(), { timeout: 10_000 }).toBe('Saved');
+    // The next prompt labels the same letter: what was written stays, and more is added to it.
+    await seekTo(app, second.at);
+    const letter = page.getByLabel(second.text);
+    await expect.poll(() => letter.inputValue()).toBe('Dear little one,\nI know the nights were long.');
+    await letter.press('Control+End');
+    await letter.pressSequentially('\nYou were so brave.');
+    await expect.poll(() => page.locator('lull-writing-editor').getByRole('status').innerText(), { timeout: 10_000 }).toBe('Saved');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Letters' }).click();
+    const letters = page.getByRole('list', { name: 'Letters' });
+    await expect.poll(() => letters.getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
+    expect(await letters.getByRole('heading').innerText()).toBe('To me, at seven');
+    await letters.getByRole('button', { name: /^Read or change/u }).click();
+    expect(await page.getByLabel('Your letter', { exact: true }).inputValue()).toBe('Dear little one,\nI know the nights were long.\nYou were so brave.');
     expect(app.problems).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BackupService } from '../../src/services/backup-service';
 import { DataStore } from '../../src/services/data-store';
 import { JournalService } from '../../src/services/journal-service';
+import { LetterService } from '../../src/services/letter-service';
+import { ReminderService } from '../../src/services/reminder-service';
 import { Connection } from '../../src/storage/database';
 import { deleteJournalEntry, getJournalEntry, listJournalEntries, maxJournalText, putJournalEntry } from '../../src/storage/journal';
 import { appendRecordingChunk, createRecording, deleteRecording, finishRecording, getRecordingInSlot, readRecordingChunks } from '../../src/storage/recordings';
@@ -113,5 +115,37 @@ describe('journal and backup services', () => {
     now = 6000;
     await journal.save({ ...journal.newDraft(), text: 'after the backup' });
     expect(await backup.summary()).toMatchObject({ lastBackupAt: 5000, newSinceBackup: 1, counts: { journal: 4 } });
+  });
+});
+
+describe('letters and the reminder', () => {
+  it('keeps letters with their titles, newest first, confirms each save, and refuses one too long', async () => {
+    let now = 1000;
+    const store = new DataStore(freshName('letters'));
+    const letters = new LetterService(store, () => now);
+    const first = letters.newDraft();
+    now = 2000;
+    const second = letters.newDraft();
+    expect(await letters.save({ ...first, text: 'Dear you 🙂' })).toEqual({ id: first.id, createdAt: 1000, updatedAt: 2000, title: '', text: 'Dear you 🙂' });
+    await letters.save({ ...second, title: 'Second', text: 'Again' });
+    expect((await letters.list()).map((letter) => letter.title)).toEqual(['Second', '']);
+    await expect(letters.save({ ...second, text: 'x'.repeat(200_001) })).rejects.toMatchObject({ code: 'too-long' });
+    expect((await letters.list()).map((letter) => letter.text)).toEqual(['Again', 'Dear you 🙂']);
+    await letters.delete(first.id);
+    expect((await letters.list()).map((letter) => letter.id)).toEqual([second.id]);
+  });
+
+  it('keeps the reminder time, and makes its calendar file start at the next such time', async () => {
+    const store = new DataStore(freshName('reminder-time'));
+    const reminder = new ReminderService(store, () => new Date(2026, 10, 27, 9, 0));
+    expect(await reminder.time()).toBeNull();
+    await reminder.setTime('08:30');
+    expect(await reminder.time()).toBe('08:30');
+    const tomorrow = await reminder.calendarFile('08:30', 'https://lull.example/check-in', 'uid@lull').text();
+    expect(tomorrow).toContain('DTSTART:20261128T083000');
+    const today = await reminder.calendarFile('21:00', 'https://lull.example/check-in', 'uid@lull').text();
+    expect(today).toContain('DTSTART:20261127T210000');
+    await reminder.setTime(null);
+    expect(await reminder.time()).toBeNull();
   });
 });

@@ -8,6 +8,8 @@ const screens = [
   { name: 'player', path: '/safe-space?minutes=12', ready: 'Your safe place' },
   { name: 'break', path: '/break', ready: 'Take a break' },
   { name: 'journal', path: '/journal', ready: 'Journal' },
+  { name: 'letters', path: '/letters', ready: 'Letters to your younger self' },
+  { name: 'check-ins', path: '/check-ins', ready: 'Check-ins' },
 ] as const;
 const sizes = [
   { suffix: 'desktop', width: 1024, height: 760, colorScheme: 'light' },

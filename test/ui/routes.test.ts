@@ -21,6 +21,13 @@ describe('matchRoute', () => {
     }
   });
 
+  it('opens each screen from its own address, with or without a trailing slash', () => {
+    for (const view of ['journal', 'letters', 'about', 'break', 'your-data', 'check-ins', 'breathe'] as const) {
+      expect(route(`/${view}`).view).toBe(view);
+      expect(route(`/${view}/`).view).toBe(view);
+    }
+  });
+
   it('names an unknown address so the page can say so', () => {
     expect(route('/nowhere')).toEqual({ view: 'not-found', path: '/nowhere' });
     expect(route('/session/Not%20A%20Session').view).toBe('not-found');
