@@ -25,6 +25,13 @@ export const controlStyles = css`
     color: var(--lull-text);
     border-color: var(--lull-border);
   }
+  /* Boxes and dots big enough to touch (WCAG 2.2 asks 24 px at least). */
+  input[type='checkbox'],
+  input[type='radio'] {
+    width: 1.5rem;
+    height: 1.5rem;
+    flex: none;
+  }
   button:disabled {
     opacity: 0.6;
     cursor: not-allowed;
