@@ -12,7 +12,7 @@ import { delay, stopAllOwned } from './processes';
 import { checkRequirements } from './requirements';
 import { startRig, type Rig } from './rig';
 import { runSession, type SessionCapture } from './session-run';
-import { serveStatic } from './static-server';
+import { startStaticServer } from '../../browser/harness/static-server';
 
 export interface TimingOptions {
   readonly minutes: number;
@@ -74,7 +74,7 @@ export async function benchTiming(options: TimingOptions): Promise<TimingReport>
         return [id, { plan, cues: plannedCues(plan) }] as const;
       }),
     );
-    const server = await serveStatic(join(scratch, 'dist'));
+    const server = await startStaticServer(join(scratch, 'dist'));
     const budgetSeconds = Math.max(...rigsPlan.map((runs) => runs.reduce((sum, run) => sum + (plans.get(run.sessionId)?.plan.duration ?? 0) + runOverheadSeconds, 0)));
     console.log(`Playing ${rigsPlan.flat().length} runs of ${options.minutes} min on ${rigsPlan.length} rigs at once (at most ${(budgetSeconds / 60).toFixed(0)} min) …`);
     let captured: { run: PlannedRun; capture?: SessionCapture; error?: string }[];
