@@ -82,6 +82,13 @@ export class LullApp extends LitElement {
       nav a[aria-current='page'] {
         font-weight: 600;
       }
+      /* The way out is never hidden among the other links: it looks like the button it is. */
+      nav a.break {
+        padding: 0.6rem 1rem;
+        border: 1px solid var(--lull-accent);
+        border-radius: 999px;
+        text-decoration: none;
+      }
       main:focus {
         outline: none;
       }
@@ -122,7 +129,7 @@ export class LullApp extends LitElement {
             <li><a href="/check-ins" aria-current=${view === 'check-ins' ? 'page' : 'false'}>Check-ins</a></li>
             <li><a href="/your-data" aria-current=${view === 'your-data' ? 'page' : 'false'}>Your data</a></li>
             <li><a href="/about" aria-current=${view === 'about' ? 'page' : 'false'}>About</a></li>
-            <li><a href="/break" aria-current=${view === 'break' ? 'page' : 'false'}>I need a break</a></li>
+            <li><a class="break" href="/break" aria-current=${view === 'break' ? 'page' : 'false'}>I need a break</a></li>
           </ul>
         </nav>
         <p class="tagline">Gentle, guided time with yourself. Everything stays on this device.</p>
