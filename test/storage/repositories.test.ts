@@ -135,6 +135,19 @@ describe('letters and the reminder', () => {
     expect((await letters.list()).map((letter) => letter.id)).toEqual([second.id]);
   });
 
+  it('puts unsaved drafts in an export in place of what is stored, for "Export now" on a full disk', async () => {
+    const store = new DataStore(freshName('export-drafts'));
+    const letters = new LetterService(store, () => 1000);
+    const journal = new JournalService(store, () => 1000);
+    const letter = await letters.save({ ...letters.newDraft(), text: 'stored letter' });
+    const entry = await journal.save({ ...journal.newDraft(), text: 'stored entry' });
+    const backup = new BackupService(store, () => 2000);
+    const file = await backup.exportFile({ letters: [{ ...letter, text: 'unsaved letter', updatedAt: 2000 }], journal: [{ ...entry, text: 'unsaved entry', updatedAt: 2000 }] });
+    const exported = JSON.parse(await file.text()) as { letters: { text: string }[]; journal: { text: string }[] };
+    expect(exported.letters.map((item) => item.text)).toEqual(['unsaved letter']);
+    expect(exported.journal.map((item) => item.text)).toEqual(['unsaved entry']);
+  });
+
   it('keeps the reminder time, and makes its calendar file start at the next such time', async () => {
     const store = new DataStore(freshName('reminder-time'));
     const reminder = new ReminderService(store, () => new Date(2026, 10, 27, 9, 0));
