@@ -53,7 +53,10 @@ describe('check-ins', () => {
     expect(await reminder.getByRole('alert').count()).toBe(0);
     const settings = (await readDatabase(page))?.settings as { key: string; value: unknown }[];
     expect(settings).toContainEqual({ key: 'checkInReminderTime', value: '07:45' });
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    }
     const download = page.waitForEvent('download');
     await reminder.getByRole('button', { name: 'Add to my calendar' }).click();
     const file = await download;
