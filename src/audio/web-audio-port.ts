@@ -30,9 +30,9 @@ const stopRamp: Seconds = 0.08;
  * sink, and back when sound returns; the move shifts the audio clock against the real output,
  * and every later sound with it (measured by `npm run bench:timing`: tens of milliseconds after
  * a long silence). A constant offset of 1e-6 (−120 dBFS, below any converter's last bit) is not
- * silence, so the output stays with the device while a session is open.
+ * silence, so the output stays with the device while a session plays; paused, it may rest.
  */
-const keepOutputAwake = 1e-6;
+const inaudibleOffset = 1e-6;
 
 /**
  * Plays the engine's events on Web Audio: every sound is an AudioBufferSourceNode started at its
@@ -48,11 +48,11 @@ export class WebAudioPort implements AudioPort {
   private readonly stopping = new Set<Voice>();
   private disposed = false;
   private bed: { kind: AmbienceKind; voice: Voice; volume: number } | undefined;
-  private readonly outputKeeper: ConstantSourceNode;
+  private outputKeeper: ConstantSourceNode | undefined;
 
   constructor(
     private readonly context: BaseAudioContext,
-    destination: AudioNode,
+    private readonly destination: AudioNode,
     private readonly sounds: SessionSounds,
   ) {
     this.recordings = sounds.recordings;
@@ -62,10 +62,20 @@ export class WebAudioPort implements AudioPort {
       cues: context.createGain(),
     };
     for (const bus of buses) this.gains[bus].connect(destination);
-    this.outputKeeper = context.createConstantSource();
-    this.outputKeeper.offset.value = keepOutputAwake;
-    this.outputKeeper.connect(destination);
-    this.outputKeeper.start();
+  }
+
+  /** While a session plays (or waits for the person), the output never falls to exact silence. */
+  keepOutputAwake(awake: boolean): void {
+    if (awake && !this.outputKeeper && !this.disposed) {
+      this.outputKeeper = this.context.createConstantSource();
+      this.outputKeeper.offset.value = inaudibleOffset;
+      this.outputKeeper.connect(this.destination);
+      this.outputKeeper.start();
+    } else if (!awake && this.outputKeeper) {
+      this.outputKeeper.stop();
+      this.outputKeeper.disconnect();
+      this.outputKeeper = undefined;
+    }
   }
 
   /** Live volume of a bus, 0 to 1, glided so it never clicks. */
@@ -151,9 +161,8 @@ export class WebAudioPort implements AudioPort {
   /** Stops everything; the buses are let go once the last fade has ended. */
   dispose(): void {
     this.stopAll();
+    this.keepOutputAwake(false);
     this.disposed = true;
-    this.outputKeeper.stop();
-    this.outputKeeper.disconnect();
     this.releaseWhenSilent();
   }
 

@@ -292,6 +292,7 @@ export class SessionPlayer {
   private onTransportChange(): void {
     const state = this.transport.state;
     const active = state === 'playing' || state === 'waiting';
+    this.audio?.port.keepOutputAwake(active);
     if (active) {
       this.releaseBusy ??= busyState.hold('session');
       void this.anchor.start();
