@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { cardStyles, controlStyles } from './shared-styles';
+import { controlStyles, panelStyles } from './shared-styles';
 
 /**
  * What Lull is and is not: not therapy and not for emergencies, where help is, what stays on the
@@ -10,7 +10,7 @@ import { cardStyles, controlStyles } from './shared-styles';
 export class LullAboutView extends LitElement {
   static override styles = [
     controlStyles,
-    cardStyles,
+    panelStyles,
     css`
       :host {
         display: block;
@@ -18,6 +18,10 @@ export class LullAboutView extends LitElement {
       }
       h1 {
         font-size: 1.5rem;
+        margin: 0 0 0.5rem;
+      }
+      h2 {
+        font-size: 1.2rem;
         margin: 0 0 0.5rem;
       }
       p,
@@ -38,7 +42,7 @@ export class LullAboutView extends LitElement {
         Lull offers gentle, guided time with the child you once were: a safe place to rest in, ways to soothe yourself, breathing, the butterfly hug,
         questions to write about, a letter to your younger self, and a daily check-in. Go at your own pace, and take only what helps.
       </p>
-      <section class="card" aria-labelledby="not-therapy-heading">
+      <section class="panel" aria-labelledby="not-therapy-heading">
         <h2 id="not-therapy-heading">What Lull is not</h2>
         <p>
           Lull is not therapy, and it does not diagnose or treat anything. It cannot help in an emergency: if you might be in danger, call your local
@@ -49,14 +53,14 @@ export class LullAboutView extends LitElement {
           memories. Asking for that help is a strong thing to do.
         </p>
       </section>
-      <section class="card" aria-labelledby="free-heading">
+      <section class="panel" aria-labelledby="free-heading">
         <h2 id="free-heading">You are always free to stop</h2>
         <p>
           Every session can be paused or stopped at any moment, and no question has to be answered. “I need a break”, at the top of every screen, fades
           the voice and moves into a slow, grounding breath, with your own support people close by.
         </p>
       </section>
-      <section class="card" aria-labelledby="privacy-heading">
+      <section class="panel" aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">Everything stays on this device</h2>
         <ul>
           <li>There is no account, no server and no tracking. Lull sends nothing anywhere.</li>
@@ -65,14 +69,14 @@ export class LullAboutView extends LitElement {
           <li>Clearing this site’s data in the browser deletes it too, so a backup now and then is a good idea.</li>
         </ul>
       </section>
-      <section class="card" aria-labelledby="offline-heading">
+      <section class="panel" aria-labelledby="offline-heading">
         <h2 id="offline-heading">Offline and with the screen locked</h2>
         <p>
           Once a session is downloaded, it plays without a connection, and it keeps playing with the screen locked or another app in front. You can add
           Lull to your home screen to open it like any other app.
         </p>
       </section>
-      <section class="card" aria-labelledby="sounds-heading">
+      <section class="panel" aria-labelledby="sounds-heading">
         <h2 id="sounds-heading">The voice and the sounds</h2>
         <p>
           The narration is read by a computer voice: Flite, from Carnegie Mellon University, with its “slt” voice. The bells, taps and the sounds of the

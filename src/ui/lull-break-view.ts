@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { cardStyles, controlStyles } from './shared-styles';
+import { controlStyles, panelStyles } from './shared-styles';
 import './lull-session-view';
 import './lull-support-contacts';
 
@@ -15,13 +15,17 @@ export const breakSessionId = 'self-soothing';
 export class LullBreakView extends LitElement {
   static override styles = [
     controlStyles,
-    cardStyles,
+    panelStyles,
     css`
       :host {
         display: block;
       }
       h1 {
         font-size: 1.6rem;
+        margin: 0 0 0.5rem;
+      }
+      h2 {
+        font-size: 1.2rem;
         margin: 0 0 0.5rem;
       }
     `,
@@ -32,12 +36,12 @@ export class LullBreakView extends LitElement {
       <h1>Take a break</h1>
       <p>You stopped, and that is a good thing to do. Let’s slow down together. You can stop this too, whenever you like.</p>
       <lull-session-view .sessionId=${breakSessionId} autostart nested .offerBreak=${false}></lull-session-view>
-      <section class="card" aria-labelledby="help-heading">
+      <section class="panel" aria-labelledby="help-heading">
         <h2 id="help-heading">You don’t have to do this alone</h2>
         <p>Lull is not therapy, and it cannot help in an emergency. If you might be in danger, call your local emergency number now.</p>
         <p>If old feelings keep coming up, a licensed therapist can help you with them. Reaching out is a strong thing to do.</p>
       </section>
-      <section class="card" aria-labelledby="contacts-heading">
+      <section class="panel" aria-labelledby="contacts-heading">
         <h2 id="contacts-heading">Your people</h2>
         <p>People you trust, to call or message when things feel heavy. They stay on this device only.</p>
         <lull-support-contacts></lull-support-contacts>

@@ -30,7 +30,7 @@ import './lull-breath-pattern-editor';
 import { MediaQueryController } from './media-query-controller';
 import { formatPacerLength, pacerRestingWords, phaseSecondsLeft } from './pacer-format';
 import { PlaybackController } from './playback-controller';
-import { controlStyles } from './shared-styles';
+import { controlStyles, panelStyles } from './shared-styles';
 import { WakeLockController } from './wake-lock-controller';
 
 const cueLabels: Readonly<Record<BreathCue, string>> = { voice: 'Soft voice', tone: 'Tone', none: 'Silent' };
@@ -47,6 +47,7 @@ const steadyRadius = 22;
 export class LullBreatheView extends LitElement {
   static override styles = [
     controlStyles,
+    panelStyles,
     css`
       :host {
         display: block;
@@ -58,13 +59,6 @@ export class LullBreatheView extends LitElement {
       h2 {
         font-size: 1.2rem;
         margin: 0 0 0.5rem;
-      }
-      .panel {
-        background: var(--lull-surface);
-        border: 1px solid var(--lull-border);
-        border-radius: var(--lull-radius);
-        padding: 1rem 1.25rem;
-        margin: 1rem 0;
       }
       .note {
         border-left: 4px solid var(--lull-accent);

@@ -11,7 +11,7 @@ import type { DraftChangeEvent } from './events';
 import { formatClock, formatMinutesRange, formatSpokenDuration } from './format';
 import { PlaybackController } from './playback-controller';
 import { readSessionQuery } from './session-query';
-import { controlStyles } from './shared-styles';
+import { controlStyles, panelStyles } from './shared-styles';
 import { TapVibrationController } from './tap-vibration-controller';
 import './lull-writing-editor';
 import './lull-mood-check';
@@ -29,6 +29,7 @@ const busLabels: Record<Bus, string> = { voice: 'Voice', ambience: 'Ambience', c
 export class LullSessionView extends LitElement {
   static override styles = [
     controlStyles,
+    panelStyles,
     css`
       :host {
         display: block;
@@ -37,13 +38,6 @@ export class LullSessionView extends LitElement {
       .title {
         font-size: 1.6rem;
         margin: 0 0 0.25rem;
-      }
-      .panel {
-        background: var(--lull-surface);
-        border: 1px solid var(--lull-border);
-        border-radius: var(--lull-radius);
-        padding: 1rem 1.25rem;
-        margin: 1rem 0;
       }
       .controls {
         display: flex;

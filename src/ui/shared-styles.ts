@@ -79,18 +79,14 @@ export const fieldStyles = css`
   }
 `;
 
-/** A section set apart on its own card, as on the break and About screens. */
-export const cardStyles = css`
-  .card {
+/** A section set apart on its own panel: the player, the pacer, the break and About sections. */
+export const panelStyles = css`
+  .panel {
     background: var(--lull-surface);
     border: 1px solid var(--lull-border);
     border-radius: var(--lull-radius);
     padding: 1rem 1.25rem;
     margin: 1rem 0;
-  }
-  .card h2 {
-    font-size: 1.2rem;
-    margin: 0 0 0.5rem;
   }
 `;
 
