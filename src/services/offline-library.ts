@@ -9,7 +9,13 @@ export type { ByteProgress };
 /** Every session at once ("Download everything"); session ids never contain `*`. */
 export const everything = '*';
 
-/** A session id, or `everything`. */
+/**
+ * What the break and the pacer need to play (the break's session, the shared cues): kept on the
+ * first visit without asking, because help must not depend on having downloaded anything.
+ */
+export const offlineCore = '#core';
+
+/** A session id, `everything` or `offlineCore`. */
 export type DownloadTarget = string;
 
 /** `own` is false when a session downloads as part of "Download everything" (that one has the Cancel). */
@@ -18,7 +24,7 @@ export type OfflineStatus =
   | { readonly kind: 'absent' }
   | { readonly kind: 'queued' | 'downloading'; readonly progress: ByteProgress; readonly own: boolean }
   | { readonly kind: 'paused'; readonly progress: ByteProgress; readonly own: boolean; readonly message: string }
-  | { readonly kind: 'downloaded'; readonly bytes: number }
+  | { readonly kind: 'downloaded'; readonly bytes: number; readonly removable: boolean }
   | { readonly kind: 'failed'; readonly message: string };
 
 export interface StorageUse {
@@ -49,19 +55,28 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 export class OfflineLibrary {
   private plans: OfflinePlans | undefined;
   private libraryKey = '';
+  private attaching: Promise<void> | undefined;
   private checked = false;
   private stored = new Set<string>();
   private readonly arriving = new Map<string, number>();
   private readonly jobs: Job[] = [];
+  private coreSessions: readonly string[] = [];
   private readonly failures = new Map<DownloadTarget, string>();
   private storageUse: StorageUse | undefined;
   private readonly listeners = new Set<Listener>();
 
   /** Shows the sessions of this library; what is already stored is read from the cache. */
-  async attach(index: LibraryIndex, indexUrl: URL): Promise<void> {
+  attach(index: LibraryIndex, indexUrl: URL): Promise<void> {
     const key = `${indexUrl.href} ${JSON.stringify(index)}`;
-    if (this.libraryKey === key) return;
-    this.libraryKey = key;
+    // The same library attached again (the library screen and the offline core both do) waits for the same reading.
+    if (this.libraryKey !== key || !this.attaching) {
+      this.libraryKey = key;
+      this.attaching = this.read(index, indexUrl);
+    }
+    return this.attaching;
+  }
+
+  private async read(index: LibraryIndex, indexUrl: URL): Promise<void> {
     const plans = new OfflinePlans(index, indexUrl);
     this.plans = plans;
     this.checked = false;
@@ -95,7 +110,7 @@ export class OfflineLibrary {
       if (job.phase === 'paused') return { kind: 'paused', progress, own, message: job.message };
       return { kind: job.phase === 'running' ? 'downloading' : 'queued', progress, own };
     }
-    if (complete) return { kind: 'downloaded', bytes: files.reduce((sum, file) => sum + file.bytes, 0) };
+    if (complete) return { kind: 'downloaded', bytes: files.reduce((sum, file) => sum + file.bytes, 0), removable: !this.coreSessions.includes(target) };
     return { kind: 'absent' };
   }
 
@@ -103,10 +118,19 @@ export class OfflineLibrary {
   download(target: DownloadTarget): void {
     if (!this.plans || this.jobs.some((job) => job.target === target)) return;
     this.failures.delete(target);
-    const sessions = target === everything ? this.plans.index.sessions.map((entry) => entry.id) : [target];
+    const sessions = this.sessionsOf(target);
     this.jobs.push({ target, sessions, phase: 'queued', message: '', cancelled: false, abort: new AbortController(), stored: [] });
     this.notify();
     void this.pump();
+  }
+
+  /**
+   * Keeps the offline core (these sessions' files) on the device: stores what is missing, quietly,
+   * and never lets Remove or a cancelled download take those files away.
+   */
+  keepCore(sessionIds: readonly string[]): void {
+    this.coreSessions = sessionIds;
+    if (this.statusOf(offlineCore).kind !== 'downloaded') this.download(offlineCore);
   }
 
   /** Stops a download and deletes what it stored, except files a downloaded session needs. */
@@ -133,7 +157,7 @@ export class OfflineLibrary {
     const files = this.plans?.filesOf(sessionId);
     if (!files || !this.plans) return;
     const others = [...this.plans.sessions]
-      .filter(([id, other]) => id !== sessionId && (isComplete(other, this.stored) || this.jobs.some((job) => job.sessions.includes(id))))
+      .filter(([id, other]) => this.coreSessions.includes(id) || (id !== sessionId && (this.isKept(id, other) || this.jobs.some((job) => job.sessions.includes(id)))))
       .map(([, other]) => other);
     const urls = filesNoLongerNeeded(
       files.map((file) => file.url),
@@ -152,9 +176,18 @@ export class OfflineLibrary {
     return () => this.listeners.delete(listener);
   }
 
+  private sessionsOf(target: DownloadTarget): readonly string[] {
+    if (target === everything) return this.plans?.index.sessions.map((entry) => entry.id) ?? [];
+    return target === offlineCore ? this.coreSessions : [target];
+  }
+
   private filesOf(target: DownloadTarget): PlannedFile[] | undefined {
-    if (target !== everything) return this.plans?.filesOf(target);
-    return this.plans?.filesOf(...this.plans.index.sessions.map((entry) => entry.id));
+    return this.plans?.filesOf(...this.sessionsOf(target));
+  }
+
+  /** A session whose files must stay: downloaded by the person, or part of the offline core. */
+  private isKept(sessionId: string, files: readonly PlannedFile[]): boolean {
+    return this.coreSessions.includes(sessionId) || isComplete(files, this.stored);
   }
 
   /**
@@ -225,7 +258,7 @@ export class OfflineLibrary {
     this.jobs.splice(this.jobs.indexOf(job), 1);
     if (failure !== undefined) this.failures.set(job.target, failure);
     if (!finished) {
-      const keep = [...(this.plans?.sessions.values() ?? [])].filter((files) => isComplete(files, this.stored));
+      const keep = [...(this.plans?.sessions ?? [])].filter(([id, files]) => this.isKept(id, files)).map(([, files]) => files);
       const urls = filesNoLongerNeeded(job.stored, keep);
       for (const url of urls) this.stored.delete(url);
       this.notify();

@@ -1,11 +1,9 @@
 import { css, html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { breakSessionId } from '../services/offline-core';
 import { controlStyles, panelStyles } from './shared-styles';
 import './lull-session-view';
 import './lull-support-contacts';
-
-/** The session "I need a break" leads to: grounding, a kind hand, a long out-breath. */
-export const breakSessionId = 'self-soothing';
 
 /**
  * "I need a break": a grounding session that starts at once, the reminder that a licensed

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { everything, offlineLibrary, type OfflineStatus } from '../services/offline-library';
+import { everything, offlineCore, offlineLibrary, type OfflineStatus } from '../services/offline-library';
 import { formatBytes } from './format';
 import { formatProgress, formatStorage } from './offline-format';
 import { offlineStyles } from './offline-styles';
@@ -77,9 +77,16 @@ export class LullOfflinePanel extends LitElement {
       <h2 id="offline-heading">Use without a connection</h2>
       <p>Downloaded sessions play with no network at all. They stay on this device until you remove them.</p>
       <div class="row">${this._renderStatus(status)}</div>
+      <p class="storage">${this._renderCore(service.statusOf(offlineCore))}</p>
       <p class="storage">${storage ? formatStorage(storage.usage, storage.quota) : nothing}</p>
       <p class="visually-hidden" role="status">${announcement(status)}</p>
     </section>`;
+  }
+
+  private _renderCore(status: OfflineStatus) {
+    if (status.kind === 'downloaded') return `The break and the breathing pacer are always ready offline (${formatBytes(status.bytes)}).`;
+    if (status.kind === 'downloading') return `Keeping the break and the breathing pacer ready offline: ${formatProgress(status.progress)}.`;
+    return nothing;
   }
 
   private _renderStatus(status: OfflineStatus) {

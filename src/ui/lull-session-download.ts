@@ -93,6 +93,7 @@ export class LullSessionDownload extends LitElement {
           ${status.kind === 'paused' && status.own ? html`<button class="quiet" @click=${() => this._onResume()}>${named('Resume', `downloading ${title}`)}</button>` : nothing}
           ${status.own ? html`<button class="quiet" @click=${() => this._onCancel()}>${named('Cancel', `downloading ${title}`)}</button>` : nothing}`;
       case 'downloaded':
+        if (!status.removable) return html`<span class="done">Always ready offline, for a break <span aria-hidden="true">✓</span></span>`;
         return html`<span class="done">Downloaded <span aria-hidden="true">✓</span></span>
           <button class="quiet" @click=${() => this._onRemove()}>${named('Remove', `${title} from this device`)}</button>`;
       case 'failed':

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openAppAt, storedAudio, type AppAt } from './harness/app-at';
+import { openAppAt, storedAudio, untilOfflineCoreKept, type AppAt } from './harness/app-at';
 import { eventually } from './harness/eventually';
 import { seriousAxeViolations } from './harness/axe';
-import { libraryIndex, sessionAudioPaths } from './harness/packs';
+import { libraryIndex, offlineCorePaths, sessionAudioPaths } from './harness/packs';
 import { copyOfBuild, startStaticServer, type StaticServer } from './harness/static-server';
 
 let build: ReturnType<typeof copyOfBuild>;
@@ -28,8 +28,13 @@ async function open(): Promise<{ app: AppAt; server: StaticServer }> {
   server = await startStaticServer(build.root);
   app = await openAppAt(server.origin);
   await app.page.getByRole('list', { name: 'Sessions' }).waitFor();
+  // Every visit keeps the break and the pacer offline first; the downloads below come on top of that.
+  await untilOfflineCoreKept(app.page);
   return { app, server };
 }
+
+/** The audio kept with the offline core and these files, as `storedAudio` lists it. */
+const withCore = (paths: readonly (string | undefined)[]): string[] => [...new Set([...offlineCorePaths(), ...paths.flatMap((path) => (path ? [path] : []))])].sort();
 
 const item = (page: Page, id: string) => page.locator(`li[data-session="${id}"]`);
 const announced = (page: Page, id: string) => item(page, id).getByRole('status').textContent();
@@ -44,7 +49,7 @@ describe('downloads for offline use', () => {
     await page.getByRole('button', { name: 'Download Long exhale breathing' }).click();
     await eventually(() => announced(page, 'breathe-long-exhale')).toBe('Long exhale breathing is available offline.');
     const files = sessionAudioPaths('breathe-long-exhale');
-    expect(await storedAudio(page)).toEqual([...files].sort());
+    expect(await storedAudio(page)).toEqual(withCore(files));
 
     await server.close();
     await context.setOffline(true);
@@ -132,23 +137,24 @@ describe('downloads for offline use', () => {
   it('resumes after a dropped connection, keeping finished files and fetching the broken file again whole', async () => {
     const { app, server } = await open();
     const { page } = app;
+    // The cues are kept with the offline core already: the narration and the ambience remain to fetch.
     const [narration, cues, ambience] = sessionAudioPaths('breathe-long-exhale');
-    server.breakNext(cues ?? '', 20_000);
+    server.breakNext(ambience ?? '', 20_000);
     await page.getByRole('button', { name: 'Download Long exhale breathing' }).click();
     await eventually(() => announced(page, 'breathe-long-exhale')).toBe('Download of Long exhale breathing paused.');
     const progress = item(page, 'breathe-long-exhale').getByRole('progressbar', { name: 'Downloading Long exhale breathing' });
     expect(await progress.getAttribute('aria-valuetext')).toMatch(/^\d+ KB of \d+ KB$/u);
     expect(await item(page, 'breathe-long-exhale').getByText(/^The connection was lost\. Finished files are kept/u).count()).toBe(1);
-    expect(await storedAudio(page)).toEqual([narration]);
+    expect(await storedAudio(page)).toEqual(withCore([narration]));
 
     await page.getByRole('button', { name: 'Resume downloading Long exhale breathing' }).click();
     await eventually(() => announced(page, 'breathe-long-exhale')).toBe('Long exhale breathing is available offline.');
     const fetched = (path: string | undefined) => server.requests.filter((request) => request.path === path);
     expect(fetched(narration)).toHaveLength(1);
-    expect(fetched(cues)).toHaveLength(2);
-    expect(fetched(ambience)).toHaveLength(1);
+    expect(fetched(cues)).toHaveLength(1);
+    expect(fetched(ambience)).toHaveLength(2);
     expect(server.requests.filter((request) => request.path.startsWith('/packs/') && request.range !== undefined)).toEqual([]);
-    expect(await storedAudio(page)).toEqual([narration, cues, ambience].sort());
+    expect(await storedAudio(page)).toEqual(withCore([narration, cues, ambience]));
     expect([...app.origins]).toEqual([server.origin]);
     expect(unexpected(app.problems)).toEqual([]);
   });
@@ -160,11 +166,12 @@ describe('downloads for offline use', () => {
     server.stallNext(narration ?? '', 200_000);
     await page.getByRole('button', { name: 'Download Your safe place' }).click();
     const progress = item(page, 'safe-space').getByRole('progressbar', { name: 'Downloading Your safe place' });
-    await eventually(() => progress.getAttribute('aria-valuetext')).toMatch(/^200 KB of 1\.\d MB$/u);
+    // The shared cues (85 KB) are kept with the offline core already, and count as done.
+    await eventually(() => progress.getAttribute('aria-valuetext')).toMatch(/^285 KB of 1\.\d MB$/u);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Cancel downloading Your safe place' }).click();
     await eventually(() => item(page, 'safe-space').getByRole('button', { name: 'Download Your safe place' }).count()).toBe(1);
-    expect(await storedAudio(page)).toEqual([]);
+    expect(await storedAudio(page)).toEqual(withCore([]));
     expect(unexpected(app.problems)).toEqual([]);
   });
 
@@ -173,14 +180,14 @@ describe('downloads for offline use', () => {
     const { page, context } = app;
     const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
     const cdp = await context.newCDPSession(page);
-    // Room for the narration and the cues (263 KB), not for the ambience loop after them.
+    // Room for the narration (the cues are kept with the offline core), not for the ambience loop after it.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: usage + 350_000 });
     await page.getByRole('button', { name: 'Download Long exhale breathing' }).click();
     await eventually(() => item(page, 'breathe-long-exhale').getByRole('alert').textContent())
       .toBe('There is not enough free space on this device to keep this offline. Nothing of it was kept. Free some space and try again.');
     // The first files were stored (else the last would not have been fetched), then taken back.
     expect(server.requests.map((request) => request.path)).toEqual(expect.arrayContaining(sessionAudioPaths('breathe-long-exhale')));
-    expect(await storedAudio(page)).toEqual([]);
+    expect(await storedAudio(page)).toEqual(withCore([]));
     expect(await item(page, 'breathe-long-exhale').getByRole('button', { name: 'Try again to download Long exhale breathing' }).count()).toBe(1);
     expect(unexpected(app.problems)).toEqual([]);
   });
@@ -197,7 +204,7 @@ describe('downloads for offline use', () => {
     expect(await storedAudio(page)).toContain('/packs/common/ambience-beach.0000000000.webm');
     await page.reload();
     await eventually(() => announced(page, 'breathe-long-exhale')).toBe('Long exhale breathing is available offline.');
-    await eventually(() => storedAudio(page)).toEqual([...sessionAudioPaths('breathe-long-exhale')].sort());
+    await eventually(() => storedAudio(page)).toEqual(withCore(sessionAudioPaths('breathe-long-exhale')));
     expect(unexpected(app.problems)).toEqual([]);
   });
 
@@ -217,6 +224,7 @@ describe('downloads for offline use', () => {
     await eventually(() => item(page, 'breathe-long-exhale').getByRole('button', { name: 'Download Long exhale breathing' }).count()).toBe(1);
     // The cues are shared with the other sessions, which stay downloaded; only files no other session needs go.
     const others = union(ids.filter((id) => id !== 'breathe-long-exhale'));
+    expect(others).toEqual(expect.arrayContaining(offlineCorePaths()));
     expect(await storedAudio(page)).toEqual(others);
     expect(others).not.toContain(sessionAudioPaths('breathe-long-exhale')[0]);
     expect(await announced(page, 'safe-space')).toBe('Your safe place is available offline.');

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openAppAt, storedAudio, type AppAt } from './harness/app-at';
+import { openAppAt, storedAudio, untilOfflineCoreKept, type AppAt } from './harness/app-at';
 import { eventually } from './harness/eventually';
+import { offlineCorePaths } from './harness/packs';
 import { copyOfBuild, startStaticServer, type StaticServer } from './harness/static-server';
 
 let current: ReturnType<typeof copyOfBuild>;
@@ -44,6 +45,7 @@ describe('updates', () => {
     server = await startStaticServer(current.root);
     app = await openAppAt(server.origin);
     const { page } = app;
+    await untilOfflineCoreKept(page);
     let loads = 0;
     page.on('load', () => (loads += 1));
     const banner = page.locator('lull-update-banner').getByRole('status');
@@ -66,8 +68,8 @@ describe('updates', () => {
     expect(loads).toBe(0);
     expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))).toBe(true);
     expect(await page.getByRole('button', { name: 'Pause' }).count()).toBe(1);
-    // Playing a session that was not downloaded streams it: audio is stored only by a download.
-    expect(await storedAudio(page)).toEqual([]);
+    // Playing a session that was not downloaded streams it: audio is stored only by a download (and the offline core).
+    expect(await storedAudio(page)).toEqual(offlineCorePaths());
 
     // The session pauses (nothing busy any more): the new version activates, then the page reloads into it.
     await page.getByRole('button', { name: 'Pause' }).click();

@@ -1,4 +1,6 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { eventually } from './eventually';
+import { offlineCorePaths } from './packs';
 import { launchChromium } from './chromium';
 
 export interface AppAt {
@@ -71,4 +73,10 @@ export function cacheContents(page: Page): Promise<Record<string, CachedEntry[]>
 export async function storedAudio(page: Page): Promise<string[]> {
   const contents = await cacheContents(page);
   return (contents['lull-packs-v1'] ?? []).map((entry) => new URL(entry.url).pathname).sort();
+}
+
+/** Waits until the first visit has kept the offline core (the break and the pacer), and nothing else. */
+export async function untilOfflineCoreKept(page: Page): Promise<void> {
+  const expected = offlineCorePaths();
+  await eventually(() => storedAudio(page), 30_000).toEqual(expected);
 }

@@ -19,3 +19,6 @@ export function sessionAudioPaths(id: string): string[] {
     ...ambiencesUsed(checked.script).map((kind) => `/packs/common/${common.ambience[kind].audio.webm.path}`),
   ];
 }
+
+/** The offline core every visit keeps without asking: what the break's session plays (the pacer needs its cues). */
+export const offlineCorePaths = (): string[] => [...sessionAudioPaths('self-soothing')].sort();
