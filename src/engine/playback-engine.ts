@@ -69,6 +69,10 @@ export class PlaybackEngine {
       this.cursor = 0;
       return;
     }
+    if (change === 'hold') {
+      this.onHold();
+      return;
+    }
     // At a waiting prompt the bed plays on; going on from there simply continues the timeline.
     if (state === 'waiting') return;
     if (state === 'playing' && change === 'state' && previous === 'waiting') {
@@ -85,6 +89,19 @@ export class PlaybackEngine {
       this.resync(this.transport.position());
       this.tick();
     }
+  }
+
+  /**
+   * A writing hold came after sounds beyond it were handed over (the person began to write in
+   * the last seconds of a window): those are taken back, and the session plays on up to the hold.
+   */
+  private onHold(): void {
+    const hold = this.transport.hold;
+    const handedOver = this.transport.plan.events[this.cursor - 1];
+    if (this.transport.state !== 'playing' || hold === undefined || !handedOver || handedOver.at < hold) return;
+    this.port.stopAll();
+    this.resync(this.transport.position());
+    this.tick();
   }
 
   /** After a pause or seek: the ambience that should be playing, and the line in progress from where it is. */

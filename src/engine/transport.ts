@@ -9,7 +9,7 @@ export type RejectReason = 'loading' | 'not-playing' | 'not-waiting' | 'already-
 /** Every command has a defined outcome; none throws. `queued`: it happens once loading ends. */
 export type CommandResult = { readonly ok: true; readonly queued?: true } | { readonly ok: false; readonly reason: RejectReason };
 
-export type TransportChange = 'state' | 'seek' | 'plan';
+export type TransportChange = 'state' | 'seek' | 'plan' | 'hold';
 type Listener = (change: TransportChange) => void;
 
 const done: CommandResult = { ok: true };
@@ -27,6 +27,8 @@ export class Transport {
   private anchorPosition: Seconds = 0;
   private anchorTime: Seconds = 0;
   private playWhenReady = false;
+  /** The end of a timed prompt held open while the person writes: the session waits there too. */
+  private writingHold: Seconds | undefined;
   private readonly listeners = new Set<Listener>();
   /** Sounds cannot start "now": playing anchors this far ahead so the first sound is on time too. */
   readonly startDelay: Seconds;
@@ -59,12 +61,45 @@ export class Transport {
     return this.anchorTime + (position - this.anchorPosition);
   }
 
-  /** The next point the session cannot pass without the person: a waiting prompt, or the end. */
+  /** The next point the session cannot pass without the person: a waiting prompt, a writing hold, or the end. */
   nextStop(from: Seconds = this.anchorPosition): Seconds {
+    let stop = this.planValue.duration;
     for (const event of this.planValue.events) {
-      if (event.kind === 'prompt' && event.waits && event.at + event.duration > from) return event.at + event.duration;
+      if (event.kind === 'prompt' && event.waits && event.at + event.duration > from) {
+        stop = event.at + event.duration;
+        break;
+      }
     }
-    return this.planValue.duration;
+    // A hold is passed only by going on from it (continue, seek, step), never by the clock.
+    return this.writingHold !== undefined && this.writingHold >= from ? Math.min(stop, this.writingHold) : stop;
+  }
+
+  /** Where the session waits for the person to finish writing, if it does. */
+  get hold(): Seconds | undefined {
+    return this.writingHold;
+  }
+
+  /**
+   * Holds the session at `position` (the end of a timed prompt's window) while the person writes:
+   * it waits there as at a waiting prompt, until `releaseHold` or `continue`.
+   */
+  holdAt(position: Seconds): CommandResult {
+    if (!Number.isFinite(position)) return reject('invalid-time');
+    if (this.current === 'loading' || this.current === 'ended') return reject(this.current);
+    if (position < this.position() || position > this.planValue.duration) return reject('invalid-time');
+    if (this.writingHold === position) return done;
+    this.writingHold = position;
+    this.notify('hold');
+    return done;
+  }
+
+  /** The person is no longer writing: a session waiting at the hold goes on; one still before it plays through. */
+  releaseHold(): CommandResult {
+    if (this.writingHold === undefined) return done;
+    if (this.current === 'waiting' && this.anchorPosition === this.writingHold) return this.continue();
+    this.writingHold = undefined;
+    this.notify('hold');
+    return done;
   }
 
   /** Moves into `waiting` or `ended` when the clock has reached a stop. Called on every tick. */
@@ -117,6 +152,7 @@ export class Transport {
   /** At a waiting prompt: go on. */
   continue(): CommandResult {
     if (this.current !== 'waiting') return reject('not-waiting');
+    this.writingHold = undefined;
     this.start();
     return done;
   }
@@ -125,6 +161,7 @@ export class Transport {
   stop(): CommandResult {
     if (this.current === 'loading') return reject('loading');
     this.anchorPosition = 0;
+    this.writingHold = undefined;
     this.setState('ready');
     return done;
   }
@@ -135,6 +172,7 @@ export class Transport {
     if (this.current === 'loading') return reject('loading');
     const target = Math.min(Math.max(0, position), this.planValue.duration);
     this.anchorPosition = target;
+    this.writingHold = undefined;
     this.anchorTime = this.clock.now() + this.startDelay;
     if (target >= this.planValue.duration) {
       this.setState('ended');

@@ -172,6 +172,21 @@ export class SessionPlayer {
     return this.transport.continue();
   }
 
+  /** The person is writing in a timed prompt's box: the session waits at `end`, the end of its window. */
+  holdForWriting(end: Seconds): CommandResult {
+    return this.transport.holdAt(end);
+  }
+
+  /** The person stopped writing: a session waiting for them goes on. */
+  releaseWritingHold(): CommandResult {
+    return this.transport.releaseHold();
+  }
+
+  /** Where the session waits for the person's writing, if it does. */
+  get writingHold(): Seconds | undefined {
+    return this.transport.hold;
+  }
+
   next(): CommandResult {
     return this.transport.next();
   }

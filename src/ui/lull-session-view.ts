@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing, svg } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ChoiceStep } from '../engine/script-model';
+import type { TimelineEvent } from '../engine/timeline';
 import { breathAt, captionAt, promptAt, stepIndexAt, tapAt, writingPromptAt } from '../engine/timeline-queries';
 import type { JournalDraft } from '../services/journal-service';
 import type { LetterDraft } from '../services/letter-service';
@@ -13,10 +14,13 @@ import { PlaybackController } from './playback-controller';
 import { readSessionQuery } from './session-query';
 import { controlStyles, panelStyles } from './shared-styles';
 import { TapVibrationController } from './tap-vibration-controller';
+import { WritingHoldController } from './writing-hold-controller';
 import './lull-writing-editor';
 import './lull-mood-check';
 import type { LullMoodCheck } from './lull-mood-check';
 import type { Mood } from '../services/check-in-service';
+
+type PromptEvent = Extract<TimelineEvent, { kind: 'prompt' }>;
 
 const busLabels: Record<Bus, string> = { voice: 'Voice', ambience: 'Ambience', cues: 'Bells and cues' };
 
@@ -127,6 +131,11 @@ export class LullSessionView extends LitElement {
   private readonly _playback = new PlaybackController(this, () => ({ id: this.sessionId, autostart: this.autostart, ...readSessionQuery(this.query) }));
 
   private readonly _tapVibration = new TapVibrationController(this, () => this._currentTap()?.index);
+
+  private readonly _writingHold = new WritingHoldController(this, () => {
+    const status = this._playback.status;
+    return status.kind === 'open' ? { player: status.player, position: this._playback.position } : undefined;
+  });
 
   @state() private _showCaptions = true;
   @state() private _noteAccepted = false;
@@ -296,7 +305,7 @@ export class LullSessionView extends LitElement {
     const caption = captionAt(plan, position);
     const breath = breathAt(plan, position);
     const prompt = promptAt(plan, position);
-    const reflection = writingPromptAt(plan, position);
+    const reflection = this._writingHold.shownPrompt(writingPromptAt(plan, position));
     const step = stepIndexAt(plan, position);
     const playing = player.state === 'playing';
     const playLabel = playing ? 'Pause' : player.state === 'waiting' ? 'Continue' : player.state === 'paused' ? 'Resume' : player.state === 'ended' ? 'Play again' : 'Start';
@@ -338,12 +347,12 @@ export class LullSessionView extends LitElement {
         : nothing}
       ${plan.steps.some((planned) => planned.kind === 'taps') ? this._renderTaps(this._currentTap()?.side) : nothing}
       ${prompt ? html`<p class="prompt"><strong>${prompt.text}</strong></p>` : nothing}
-      ${player.state === 'waiting' ? html`<p>Take all the time you need. Press Continue when you are ready.</p>` : nothing}
+      ${player.state === 'waiting' ? html`<p>${this._writingHold.waitingForWriting ? 'Take your time with your words. The session waits for you and goes on when you press Continue.' : 'Take all the time you need. Press Continue when you are ready.'}</p>` : nothing}
       <label class="option"><input type="checkbox" .checked=${this._showCaptions} @change=${() => (this._showCaptions = !this._showCaptions)} /> Captions</label>
       <p class="caption" aria-live="polite" ?hidden=${!this._showCaptions}>${caption?.text ?? ''}</p>
     </section>
-    ${reflection?.writing === 'journal' ? keyed(reflection.text, this._renderReflection(reflection.text)) : nothing}
-    ${reflection?.writing === 'letter' ? this._renderLetter(reflection.text) : nothing}
+    ${reflection?.writing === 'journal' ? keyed(reflection.text, this._renderReflection(reflection)) : nothing}
+    ${reflection?.writing === 'letter' ? this._renderLetter(reflection) : nothing}
     <details class="panel volumes">
       <summary>Volumes</summary>
       ${(['voice', 'ambience', 'cues'] as const).map(
@@ -365,20 +374,20 @@ export class LullSessionView extends LitElement {
     </div>`;
   }
 
-  private _renderReflection(prompt: string) {
-    return html`<section class="panel" aria-labelledby="reflection-heading">
+  private _renderReflection(prompt: PromptEvent) {
+    return html`<section class="panel" aria-labelledby="reflection-heading" @focusin=${() => this._writingHold.focus(prompt)} @focusout=${() => this._writingHold.blur()} @input=${() => this._writingHold.input()}>
       <h2 id="reflection-heading">Your thoughts</h2>
       <p class="hint">Write as much or as little as you like. It is saved to your journal as you type, and stays on this device.</p>
-      <lull-writing-editor .draft=${this._answerTo(prompt)} @lull-draft-change=${(event: DraftChangeEvent) => this._onDraftChange(event)}></lull-writing-editor>
+      <lull-writing-editor .draft=${this._answerTo(prompt.text)} @lull-draft-change=${(event: DraftChangeEvent) => this._onDraftChange(event)}></lull-writing-editor>
     </section>`;
   }
 
   /** One editor for the whole letter: each prompt labels it anew, and what is written stays. */
-  private _renderLetter(prompt: string) {
-    return html`<section class="panel" aria-labelledby="letter-heading">
+  private _renderLetter(prompt: PromptEvent) {
+    return html`<section class="panel" aria-labelledby="letter-heading" @focusin=${() => this._writingHold.focus(prompt)} @focusout=${() => this._writingHold.blur()} @input=${() => this._writingHold.input()}>
       <h2 id="letter-heading">Your letter</h2>
       <p class="hint">Each prompt adds to the same letter. It is saved under Letters as you type, and stays on this device.</p>
-      <lull-writing-editor .draft=${this._letter} .label=${prompt} @lull-draft-change=${(event: DraftChangeEvent) => this._onDraftChange(event)}></lull-writing-editor>
+      <lull-writing-editor .draft=${this._letter} .label=${prompt.text} @lull-draft-change=${(event: DraftChangeEvent) => this._onDraftChange(event)}></lull-writing-editor>
     </section>`;
   }
 }

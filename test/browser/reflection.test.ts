@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { shippedPlan } from '../helpers/shipped-plan';
 import { seriousAxeViolations } from './harness/axe';
+import { eventually } from './harness/eventually';
 import { openApp, type OpenedApp } from './harness/page';
 
 let app: OpenedApp | undefined;
@@ -13,7 +14,9 @@ const writingPrompts = (id: string, minutes: number, writing: 'journal' | 'lette
   shippedPlan(id, minutes).events.flatMap((event) => (event.kind === 'prompt' && event.writing === writing ? [event] : []));
 const prompts = writingPrompts('five-questions', 10, 'journal');
 
+/** Moves the position slider as a person does: focus goes to it (out of any writing box), then it changes. */
 async function seekTo(app: OpenedApp, at: number): Promise<void> {
+  await app.page.locator('#position').focus();
   await app.page.locator('#position').evaluate((input: HTMLInputElement, seconds: number) => {
     input.value = String(seconds);
     input.dispatchEvent(new Event('change', { bubbles: true }));
@@ -28,20 +31,14 @@ describe('reflection inside a session', () => {
     await app.page.getByRole('checkbox', { name: /I understand/u }).check();
     await app.page.getByRole('button', { name: 'Start' }).click();
     await app.page.getByRole('button', { name: 'Pause' }).waitFor();
-    await app.page.locator('#position').evaluate((input: HTMLInputElement, at: number) => {
-      input.value = String(at);
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, Math.ceil(first.at + 1));
+    await seekTo(app, first.at);
     const answer = app.page.getByLabel(first.text);
     await answer.waitFor();
     await answer.fill('Climbing the old apple tree 🌳 — and my grandmother’s kitchen.');
     await expect.poll(() => app?.page.locator('lull-writing-editor').getByRole('status').innerText(), { timeout: 10_000 }).toBe('Saved');
     expect(await seriousAxeViolations(app.page)).toEqual([]);
     // The next question opens its own answer; the first is kept in the journal.
-    await app.page.locator('#position').evaluate((input: HTMLInputElement, at: number) => {
-      input.value = String(at);
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, Math.ceil(second.at + 1));
+    await seekTo(app, second.at);
     await app.page.getByLabel(second.text).waitFor();
     expect(await app.page.getByLabel(second.text).inputValue()).toBe('');
     // Going back to the first question shows what was written there, and goes on from it.
@@ -78,6 +75,56 @@ describe('reflection inside a session', () => {
     expect(await letters.getByRole('heading').innerText()).toBe('To me, at seven');
     await letters.getByRole('button', { name: /^Read or change/u }).click();
     expect(await page.getByLabel('Your letter', { exact: true }).inputValue()).toBe('Dear little one,\nI know the nights were long.\nYou were so brave.');
+    expect(app.problems).toEqual([]);
+  });
+
+  it('waits at the end of a timed question while the person writes, says so, keeps every word, and goes on when they are done', async () => {
+    const timed = shippedPlan('five-questions', 10).events.find((event) => event.kind === 'prompt' && event.writing === 'journal' && !event.waits);
+    if (timed?.kind !== 'prompt') throw new Error('five-questions has no timed journal prompt');
+    const end = timed.at + timed.duration;
+    app = await openApp('/session/five-questions?minutes=10');
+    const { page } = app;
+    await page.getByRole('checkbox', { name: /I understand/u }).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    // Three seconds before the window closes, the person starts writing, and types on past its end.
+    await seekTo(app, end - 4);
+    const answer = page.getByLabel(timed.text);
+    await answer.click();
+    const words = 'I remember the blue bicycle, and how the wind felt on the hill behind our house.';
+    await answer.pressSequentially(words, { delay: 90 });
+    // The session waits at the end of the window, says so gently, and the same box is still there.
+    await eventually(() => page.getByRole('button', { name: 'Continue' }).count()).toBe(1);
+    expect(await page.getByText('Take your time with your words.').count()).toBe(1);
+    expect(Number(await page.locator('#position').inputValue())).toBeLessThanOrEqual(Math.ceil(end));
+    expect(await answer.inputValue()).toBe(words);
+    await eventually(() => page.locator('lull-writing-editor').getByRole('status').innerText()).toBe('Saved');
+    // Continue goes on from there.
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
+    await eventually(() => page.getByRole('list', { name: 'Journal entries' }).innerText()).toContain(words);
+    expect(app.problems).toEqual([]);
+  });
+
+  it('goes on by itself once the person has left the box and stopped typing for a while', async () => {
+    const timed = shippedPlan('five-questions', 10).events.find((event) => event.kind === 'prompt' && event.writing === 'journal' && !event.waits);
+    if (timed?.kind !== 'prompt') throw new Error('five-questions has no timed journal prompt');
+    const end = timed.at + timed.duration;
+    app = await openApp('/session/five-questions?minutes=10');
+    const { page } = app;
+    await page.getByRole('checkbox', { name: /I understand/u }).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await seekTo(app, end - 4);
+    const answer = page.getByLabel(timed.text);
+    await answer.click();
+    await answer.pressSequentially('A short thought that runs past the end.', { delay: 120 });
+    await eventually(() => page.getByRole('button', { name: 'Continue' }).count()).toBe(1);
+    // Leaving the box (focus moves to the Continue button) and typing nothing more: the session goes on.
+    await page.getByRole('button', { name: 'Continue' }).focus();
+    await eventually(() => page.getByRole('button', { name: 'Pause' }).count(), 15_000).toBe(1);
+    await eventually(async () => Number(await page.locator('#position').inputValue())).toBeGreaterThan(end + 1);
     expect(app.problems).toEqual([]);
   });
 });

@@ -153,6 +153,62 @@ describe('PlaybackEngine', () => {
     expect(call && 'when' in call ? call.when : 0).toBeCloseTo(goOn + ((next?.at ?? 0) - hold), 9);
   });
 
+  it('waits at the end of a timed prompt held while the person writes, handing over nothing past it, then goes on', () => {
+    const plan = planOf(everyStep, 4);
+    const prompt = plan.events.find((event) => event.kind === 'prompt' && !event.waits);
+    if (prompt?.kind !== 'prompt') throw new Error('no timed prompt');
+    const end = prompt.at + prompt.duration;
+    const { clock, transport, port, run } = rig(plan);
+    transport.play();
+    run(prompt.at + 0.5);
+    expect(transport.holdAt(end)).toEqual({ ok: true });
+    run(end - prompt.at + 60);
+    expect(transport.state).toBe('waiting');
+    expect(transport.position()).toBe(end);
+    const lastWhen = Math.max(...scheduled(port.calls).map((call) => ('when' in call ? call.when : 0)));
+    expect(lastWhen).toBeLessThan(1000 + startDelay + end);
+    // Done writing: the session goes on from the hold, the next line as far after it as planned.
+    expect(transport.releaseHold()).toEqual({ ok: true });
+    expect(transport.state).toBe('playing');
+    const goOn = clock.now() + startDelay;
+    const next = plan.events.find((event) => event.at >= end && event.kind === 'voice');
+    run(lookahead);
+    const call = port.calls.find((candidate) => candidate.kind === 'voice' && candidate.when >= goOn);
+    expect(call && 'when' in call ? call.when : 0).toBeCloseTo(goOn + ((next?.at ?? 0) - end), 9);
+  });
+
+  it('takes back sounds already handed over past a hold placed in the last seconds of a window', () => {
+    const plan = planOf(everyStep, 4);
+    const prompt = plan.events.find((event) => event.kind === 'prompt' && !event.waits);
+    if (prompt?.kind !== 'prompt') throw new Error('no timed prompt');
+    const end = prompt.at + prompt.duration;
+    const { transport, port, run } = rig(plan);
+    transport.play();
+    run(end - 1);
+    const beyond = (calls: readonly PortCall[]) => calls.filter((call) => 'when' in call && call.when >= 1000 + startDelay + end - 1e-9);
+    expect(beyond(scheduled(port.calls)).length).toBeGreaterThan(0);
+    transport.holdAt(end);
+    run(30);
+    expect(transport.state).toBe('waiting');
+    expect(beyond(port.sinceLastStop())).toEqual([]);
+  });
+
+  it('plays straight through a hold released before the window ends', () => {
+    const plan = planOf(everyStep, 4);
+    const prompt = plan.events.find((event) => event.kind === 'prompt' && !event.waits);
+    if (prompt?.kind !== 'prompt') throw new Error('no timed prompt');
+    const end = prompt.at + prompt.duration;
+    const { transport, port, run } = rig(plan);
+    transport.play();
+    run(prompt.at + 0.5);
+    transport.holdAt(end);
+    transport.releaseHold();
+    run(end - prompt.at + 5);
+    expect(transport.state).toBe('playing');
+    expect(transport.position()).toBeGreaterThan(end);
+    expect(port.calls.filter((call) => call.kind === 'stop-all')).toHaveLength(1);
+  });
+
   it('lets the last sounds ring out and fades the bed when the session ends', () => {
     const plan = planOf(everyStep, 2);
     const { transport, port, run } = rig(plan);
