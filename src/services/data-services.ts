@@ -3,6 +3,7 @@ import { BreathPatternsService } from './breath-patterns-service';
 import { CheckInService } from './check-in-service';
 import { DataStore } from './data-store';
 import { JournalService } from './journal-service';
+import { KeepWordsService } from './keep-words-service';
 import { LetterService } from './letter-service';
 import { RecordingService } from './recording-service';
 import { ReminderService } from './reminder-service';
@@ -19,6 +20,7 @@ export interface DataServices {
   readonly breathPatterns: BreathPatternsService;
   readonly checkIns: CheckInService;
   readonly reminder: ReminderService;
+  readonly keepWords: KeepWordsService;
 }
 
 export function createDataServices(databaseName?: string): DataServices {
@@ -33,6 +35,7 @@ export function createDataServices(databaseName?: string): DataServices {
     breathPatterns: new BreathPatternsService(store),
     checkIns: new CheckInService(store),
     reminder: new ReminderService(store),
+    keepWords: new KeepWordsService(store),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Connection, type StorageNotice } from '../storage/database';
 import { StorageError } from '../storage/storage-error';
 import type { LullDatabase } from '../storage/schema';
+import { storagePersistence } from './storage-persistence';
 
 const noticeMessages: Readonly<Record<StorageNotice, string>> = {
   'upgrade-blocked': 'Lull is updating how it keeps your data. Please close Lull’s other tabs or windows so it can finish.',
@@ -33,7 +34,6 @@ export class DataStore {
   notice: string | undefined;
   private readonly connection: Connection;
   private readonly listeners = new Set<Listener>();
-  private persistenceAsked = false;
 
   constructor(readonly databaseName?: string) {
     this.connection = new Connection({
@@ -50,12 +50,7 @@ export class DataStore {
    * once, after the person first saves something of their own.
    */
   askForPersistence(): void {
-    if (this.persistenceAsked || typeof navigator === 'undefined' || !('storage' in navigator)) return;
-    this.persistenceAsked = true;
-    void navigator.storage
-      .persisted()
-      .then((persisted) => persisted || navigator.storage.persist())
-      .catch(() => false);
+    void storagePersistence.ensure();
   }
 
   run<T>(work: (db: LullDatabase) => Promise<T>): Promise<T> {

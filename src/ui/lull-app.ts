@@ -6,6 +6,7 @@ import { RouterController } from './router-controller';
 import type { Route } from './routes';
 import { controlStyles } from './shared-styles';
 import './lull-install-button';
+import './lull-keep-words-notice';
 import './lull-library';
 import './lull-update-banner';
 
@@ -135,6 +136,7 @@ export class LullApp extends LitElement {
         <p class="tagline">Gentle, guided time with yourself. Everything stays on this device.</p>
       </header>
       <lull-update-banner></lull-update-banner>
+      <lull-keep-words-notice></lull-keep-words-notice>
       <main tabindex="-1">${this._renderView()}</main>
     `;
   }
