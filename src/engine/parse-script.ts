@@ -22,7 +22,7 @@ import {
   type StepKind,
   type TapsStep,
 } from './script-model';
-import type { ScriptProblem } from './script-problem';
+import { checkerFault, type ScriptProblem } from './script-problem';
 import { YamlReader } from './yaml-reader';
 import type { Seconds } from './units';
 
@@ -54,8 +54,19 @@ const stepKeys: Record<StepKind, readonly string[]> = {
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const waitNominalSeconds = 30;
 
-/** Reads a script's YAML into the model, collecting every structural problem with its location. */
+/**
+ * Reads a script's YAML into the model, collecting every structural problem with its location.
+ * It never throws: a fault of its own becomes one plain problem.
+ */
 export function parseScript(file: string, source: string): ParsedScript {
+  try {
+    return readScript(file, source);
+  } catch {
+    return { problems: [checkerFault(file)] };
+  }
+}
+
+function readScript(file: string, source: string): ParsedScript {
   const lines = new LineCounter();
   const reader = new YamlReader(file, lines);
   if (source.length > scriptLimits.sourceBytes) {

@@ -1,7 +1,19 @@
 import type { SourceLocation } from './script-model';
 
+/** Why a script file could not be read, in the words a person reads. */
+const unreadableReasons = {
+  missing: 'there is no file with this name',
+  folder: 'it is a folder',
+  denied: 'permission to read it is missing',
+  other: 'it could not be opened',
+} as const;
+
+export type UnreadableReason = keyof typeof unreadableReasons;
+
 /** Every way a script can be wrong, each with the sentence a person reads. */
 const messages = {
+  'unreadable-file': (reason: UnreadableReason) => `the file must be readable: ${unreadableReasons[reason]}`,
+  'checker-fault': () => 'checking stopped on something it did not expect; this is a fault in the checker, not in the script',
   'yaml-syntax': (detail: string) => `this is not valid YAML: ${detail}`,
   'wrong-type': (what: string, expected: string) => `${what} must be ${expected}`,
   'missing-key': (key: string, where: string) => `${where} needs "${key}"`,
@@ -41,6 +53,11 @@ export function scriptProblem<C extends ScriptProblemCode>(
 ): ScriptProblem {
   const describe = messages[code] as (...values: MessageArgs<C>) => string;
   return { code, file, line: at.line, column: at.column, message: describe(...args) };
+}
+
+/** The one problem a script gets when checking it failed unexpectedly: no error's own text reaches a person. */
+export function checkerFault(file: string): ScriptProblem {
+  return scriptProblem('checker-fault', file, { line: 1, column: 1 });
 }
 
 /** `FILE:LINE:COLUMN: message`, the shape editors and terminals link to. */

@@ -1,6 +1,6 @@
 import { pathRange } from './plan-session';
 import { listChoices } from './resolve-path';
-import { scriptProblem, type ScriptProblem } from './script-problem';
+import { checkerFault, scriptProblem, type ScriptProblem } from './script-problem';
 import type { ChoiceStep, RecordingSlot, Script, Step } from './script-model';
 import { estimateSpeechSeconds, longestLineSeconds } from './speech-estimate';
 import type { Seconds } from './units';
@@ -15,8 +15,19 @@ export interface ValidateOptions {
 /** Every combination of answers is checked up to this many; beyond it, each option once. */
 const mostCombinations = 64;
 
-/** Checks what parsing cannot: lengths, reachability, lines, takes. Reports every problem found. */
+/**
+ * Checks what parsing cannot: lengths, reachability, lines, takes. Reports every problem found.
+ * It never throws: a fault of its own, or of a function in `options`, becomes one plain problem.
+ */
 export function validateScript(script: Script, options: ValidateOptions = {}): ScriptProblem[] {
+  try {
+    return findProblems(script, options);
+  } catch {
+    return [checkerFault(script.file)];
+  }
+}
+
+function findProblems(script: Script, options: ValidateOptions): ScriptProblem[] {
   const problems: ScriptProblem[] = [];
   const speechSeconds = options.speechSeconds ?? estimateSpeechSeconds;
   const { length } = script;
