@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import { breathPresets } from './breath-patterns';
 import {
   ambienceKinds,
@@ -23,8 +23,9 @@ import {
   type TapsStep,
 } from './script-model';
 import { checkerFault, type ScriptProblem } from './script-problem';
-import { YamlReader } from './yaml-reader';
 import type { Seconds } from './units';
+import { readYamlDocument } from './yaml-document';
+import { YamlReader } from './yaml-reader';
 
 export interface ParsedScript {
   /** Present whenever the file is a mapping; complete only when `problems` is empty. */
@@ -67,19 +68,13 @@ export function parseScript(file: string, source: string): ParsedScript {
 }
 
 function readScript(file: string, source: string): ParsedScript {
-  const lines = new LineCounter();
-  const reader = new YamlReader(file, lines);
+  const reader = new YamlReader(file, new LineCounter());
   if (source.length > scriptLimits.sourceBytes) {
     reader.report('wrong-type', { line: 1, column: 1 }, 'a script', `at most ${scriptLimits.sourceBytes / 1024} KB`);
     return { problems: reader.problems };
   }
-  const document = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
-  for (const error of document.errors) {
-    const [start] = error.linePos ?? [{ line: 1, col: 1 }];
-    const summary = (error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/u, '');
-    reader.report('yaml-syntax', { line: start.line, column: start.col }, summary);
-  }
-  if (document.errors.length > 0) return { problems: reader.problems };
+  const document = readYamlDocument(source, reader);
+  if (!document) return { problems: reader.problems };
   const top = reader.map(document.contents, 'a script', { line: 1, column: 1 });
   if (!top) return { problems: reader.problems };
   const script = new ScriptParser(reader).script(file, top);
