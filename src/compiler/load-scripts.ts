@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { checkScript } from '../engine/check-script';
 import { scriptProblem, type ScriptProblem, type UnreadableReason } from '../engine/script-problem';
 import type { Script } from '../engine/script-model';
 import { projectRoot } from './project-paths';
+import { findTakeFile } from './take-file';
 
 export interface LoadedScript {
   readonly script: Script;
@@ -34,7 +34,7 @@ export async function loadScripts(paths: readonly string[], scriptsDir: string):
       return undefined;
     });
     if (source === undefined) continue;
-    const checked = checkScript(file, source, { takeExists: (take) => existsSync(join(scriptsDir, take)) });
+    const checked = checkScript(file, source, { findTake: (take) => findTakeFile(scriptsDir, take) });
     if (!checked.ok) {
       problems.push(...checked.problems);
       continue;

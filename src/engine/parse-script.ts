@@ -23,6 +23,7 @@ import {
   type TapsStep,
 } from './script-model';
 import { checkerFault, type ScriptProblem } from './script-problem';
+import { takePathFault } from './take-path';
 import type { Seconds } from './units';
 import { readYamlDocument } from './yaml-document';
 import { YamlReader } from './yaml-reader';
@@ -194,7 +195,7 @@ class ScriptParser {
     switch (kind) {
       case 'say': {
         const text = r.text(value, 'the line to say', at);
-        const take = keys.has('take') ? r.text(keys.get('take')?.value, 'take', at) : undefined;
+        const take = keys.has('take') ? this.take(keys.get('take')?.value, at) : undefined;
         return text === undefined ? undefined : { ...base, kind, text, ...(take ? { take } : {}) };
       }
       case 'pause': {
@@ -231,6 +232,16 @@ class ScriptParser {
         return { ...base, kind, slot, fallback, maxSeconds };
       }
     }
+  }
+
+  /** A recorded take's path, kept only when it stays inside the scripts folder. */
+  private take(node: Node | null | undefined, at: SourceLocation): string | undefined {
+    const r = this.reader;
+    const path = r.text(node, 'take', at);
+    const fault = path === undefined ? undefined : takePathFault(path);
+    if (path === undefined || fault === undefined) return path;
+    r.report('bad-take-path', r.locate(node), path, fault);
+    return undefined;
   }
 
   private condition(node: Node | null | undefined, at: SourceLocation): Condition | undefined {

@@ -1,5 +1,17 @@
 import type { SourceLocation } from './script-model';
 
+/** How a recorded take's path can fail to name a WAV file inside the scripts folder. */
+const takePathFaults = {
+  absolute: 'starts with "/"',
+  backslash: 'uses "\\" where "/" belongs',
+  climbs: 'climbs out with ".."',
+  characters: 'uses characters other than letters, digits, "-", "_", "." and "/"',
+  'hidden-part': 'has a part that is empty or starts with "."',
+  'not-wav': 'is not a .wav file',
+} as const;
+
+export type TakePathFault = keyof typeof takePathFaults;
+
 /** Why a script file could not be read, in the words a person reads. */
 const unreadableReasons = {
   missing: 'there is no file with this name',
@@ -35,6 +47,9 @@ const messages = {
   'line-too-long': (seconds: number, limit: number) =>
     `this line takes about ${seconds.toFixed(0)} s to speak; split it into lines of at most ${limit} s`,
   'missing-take': (path: string) => `the recorded take "${path}" does not exist`,
+  'bad-take-path': (path: string, fault: TakePathFault) =>
+    `the recorded take "${path}" ${takePathFaults[fault]}; write a path inside audio-scripts/, like takes/welcome.wav`,
+  'take-outside': (path: string) => `the recorded take "${path}" leads outside audio-scripts/ through a link; put the file itself inside the folder`,
   'unreachable-branch': (detail: string) => `unreachable: ${detail}`,
   'length-unfillable': (detail: string) => `the length range cannot be filled: ${detail}`,
   'bad-length': (detail: string) => `length ${detail}`,

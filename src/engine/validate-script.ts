@@ -8,9 +8,12 @@ import type { Seconds } from './units';
 export interface ValidateOptions {
   /** Real durations where lines are rendered; estimates otherwise. */
   readonly speechSeconds?: (text: string) => Seconds;
-  /** Whether a recorded take exists (the compiler checks files; the app has none to check). */
-  readonly takeExists?: (path: string) => boolean;
+  /** Where a recorded take is (the compiler checks files; the app has none to check). */
+  readonly findTake?: (path: string) => TakeState;
 }
+
+/** A take is a file inside the scripts folder, or no such file, or a link that leads out of it. */
+export type TakeState = 'present' | 'missing' | 'outside';
 
 /** Every combination of answers is checked up to this many; beyond it, each option once. */
 const mostCombinations = 64;
@@ -64,8 +67,10 @@ function checkSteps(
       const seconds = estimateSpeechSeconds(text);
       if (seconds > longestLineSeconds) problems.push(scriptProblem('line-too-long', script.file, step.at, seconds, longestLineSeconds));
     }
-    if (step.kind === 'say' && step.take && options.takeExists && !options.takeExists(step.take)) {
-      problems.push(scriptProblem('missing-take', script.file, step.at, step.take));
+    if (step.kind === 'say' && step.take && options.findTake) {
+      const state = options.findTake(step.take);
+      if (state === 'missing') problems.push(scriptProblem('missing-take', script.file, step.at, step.take));
+      if (state === 'outside') problems.push(scriptProblem('take-outside', script.file, step.at, step.take));
     }
     if (step.kind !== 'choice') continue;
     if (known.has(step.name)) {

@@ -8,7 +8,7 @@ import { loadValidScript, scriptWithSteps } from '../helpers/scripts';
 const updateGolden = process.env.UPDATE_GOLDEN === '1';
 
 function problemsOf(source: string, takeExists: (path: string) => boolean = () => true): string[] {
-  const checked = checkScript('s.yaml', source, { takeExists });
+  const checked = checkScript('s.yaml', source, { findTake: (path) => (takeExists(path) ? 'present' : 'missing') });
   return checked.ok ? [] : checked.problems.map((problem) => `${problem.code} ${formatProblem(problem)}`);
 }
 
