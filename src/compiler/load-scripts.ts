@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { checkScript } from '../engine/check-script';
-import { scriptProblem, type ScriptProblem } from '../engine/script-problem';
+import { scriptProblem, type ScriptProblem, type UnreadableReason } from '../engine/script-problem';
 import type { Script } from '../engine/script-model';
 import { projectRoot } from './project-paths';
+import { findTakeFile } from './take-file';
 
 export interface LoadedScript {
   readonly script: Script;
@@ -30,11 +30,11 @@ export async function loadScripts(paths: readonly string[], scriptsDir: string):
   for (const path of paths) {
     const file = relative(projectRoot, path) || path;
     const source = await readFile(path, 'utf8').catch((error: unknown) => {
-      problems.push(scriptProblem('wrong-type', file, { line: 1, column: 1 }, 'the file', `readable (${error instanceof Error ? error.message : String(error)})`));
+      problems.push(scriptProblem('unreadable-file', file, { line: 1, column: 1 }, unreadableReason(error)));
       return undefined;
     });
     if (source === undefined) continue;
-    const checked = checkScript(file, source, { takeExists: (take) => existsSync(join(scriptsDir, take)) });
+    const checked = checkScript(file, source, { findTake: (take) => findTakeFile(scriptsDir, take) });
     if (!checked.ok) {
       problems.push(...checked.problems);
       continue;
@@ -48,6 +48,22 @@ export async function loadScripts(paths: readonly string[], scriptsDir: string):
     scripts.push({ script: checked.script, source });
   }
   return { scripts, problems };
+}
+
+/** The system's error code in plain words; the error's own text names paths and internals. */
+function unreadableReason(error: unknown): UnreadableReason {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  switch (code) {
+    case 'ENOENT':
+      return 'missing';
+    case 'EISDIR':
+      return 'folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'denied';
+    default:
+      return 'other';
+  }
 }
 
 function locateId(source: string): { line: number; column: number } {

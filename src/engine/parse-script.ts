@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import { breathPresets } from './breath-patterns';
 import {
   ambienceKinds,
@@ -22,9 +22,11 @@ import {
   type StepKind,
   type TapsStep,
 } from './script-model';
-import type { ScriptProblem } from './script-problem';
-import { YamlReader } from './yaml-reader';
+import { checkerFault, type ScriptProblem } from './script-problem';
+import { takePathFault } from './take-path';
 import type { Seconds } from './units';
+import { readYamlDocument } from './yaml-document';
+import { YamlReader } from './yaml-reader';
 
 export interface ParsedScript {
   /** Present whenever the file is a mapping; complete only when `problems` is empty. */
@@ -54,21 +56,26 @@ const stepKeys: Record<StepKind, readonly string[]> = {
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const waitNominalSeconds = 30;
 
-/** Reads a script's YAML into the model, collecting every structural problem with its location. */
+/**
+ * Reads a script's YAML into the model, collecting every structural problem with its location.
+ * It never throws: a fault of its own becomes one plain problem.
+ */
 export function parseScript(file: string, source: string): ParsedScript {
-  const lines = new LineCounter();
-  const reader = new YamlReader(file, lines);
+  try {
+    return readScript(file, source);
+  } catch {
+    return { problems: [checkerFault(file)] };
+  }
+}
+
+function readScript(file: string, source: string): ParsedScript {
+  const reader = new YamlReader(file, new LineCounter());
   if (source.length > scriptLimits.sourceBytes) {
     reader.report('wrong-type', { line: 1, column: 1 }, 'a script', `at most ${scriptLimits.sourceBytes / 1024} KB`);
     return { problems: reader.problems };
   }
-  const document = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
-  for (const error of document.errors) {
-    const [start] = error.linePos ?? [{ line: 1, col: 1 }];
-    const summary = (error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/u, '');
-    reader.report('yaml-syntax', { line: start.line, column: start.col }, summary);
-  }
-  if (document.errors.length > 0) return { problems: reader.problems };
+  const document = readYamlDocument(source, reader);
+  if (!document) return { problems: reader.problems };
   const top = reader.map(document.contents, 'a script', { line: 1, column: 1 });
   if (!top) return { problems: reader.problems };
   const script = new ScriptParser(reader).script(file, top);
@@ -188,7 +195,7 @@ class ScriptParser {
     switch (kind) {
       case 'say': {
         const text = r.text(value, 'the line to say', at);
-        const take = keys.has('take') ? r.text(keys.get('take')?.value, 'take', at) : undefined;
+        const take = keys.has('take') ? this.take(keys.get('take')?.value, at) : undefined;
         return text === undefined ? undefined : { ...base, kind, text, ...(take ? { take } : {}) };
       }
       case 'pause': {
@@ -225,6 +232,16 @@ class ScriptParser {
         return { ...base, kind, slot, fallback, maxSeconds };
       }
     }
+  }
+
+  /** A recorded take's path, kept only when it stays inside the scripts folder. */
+  private take(node: Node | null | undefined, at: SourceLocation): string | undefined {
+    const r = this.reader;
+    const path = r.text(node, 'take', at);
+    const fault = path === undefined ? undefined : takePathFault(path);
+    if (path === undefined || fault === undefined) return path;
+    r.report('bad-take-path', r.locate(node), path, fault);
+    return undefined;
   }
 
   private condition(node: Node | null | undefined, at: SourceLocation): Condition | undefined {

@@ -1,6 +1,6 @@
 import { pathRange } from './plan-session';
 import { listChoices } from './resolve-path';
-import { scriptProblem, type ScriptProblem } from './script-problem';
+import { checkerFault, scriptProblem, type ScriptProblem } from './script-problem';
 import type { ChoiceStep, RecordingSlot, Script, Step } from './script-model';
 import { estimateSpeechSeconds, longestLineSeconds } from './speech-estimate';
 import type { Seconds } from './units';
@@ -8,15 +8,29 @@ import type { Seconds } from './units';
 export interface ValidateOptions {
   /** Real durations where lines are rendered; estimates otherwise. */
   readonly speechSeconds?: (text: string) => Seconds;
-  /** Whether a recorded take exists (the compiler checks files; the app has none to check). */
-  readonly takeExists?: (path: string) => boolean;
+  /** Where a recorded take is (the compiler checks files; the app has none to check). */
+  readonly findTake?: (path: string) => TakeState;
 }
+
+/** A take is a file inside the scripts folder, or no such file, or a link that leads out of it. */
+export type TakeState = 'present' | 'missing' | 'outside';
 
 /** Every combination of answers is checked up to this many; beyond it, each option once. */
 const mostCombinations = 64;
 
-/** Checks what parsing cannot: lengths, reachability, lines, takes. Reports every problem found. */
+/**
+ * Checks what parsing cannot: lengths, reachability, lines, takes. Reports every problem found.
+ * It never throws: a fault of its own, or of a function in `options`, becomes one plain problem.
+ */
 export function validateScript(script: Script, options: ValidateOptions = {}): ScriptProblem[] {
+  try {
+    return findProblems(script, options);
+  } catch {
+    return [checkerFault(script.file)];
+  }
+}
+
+function findProblems(script: Script, options: ValidateOptions): ScriptProblem[] {
   const problems: ScriptProblem[] = [];
   const speechSeconds = options.speechSeconds ?? estimateSpeechSeconds;
   const { length } = script;
@@ -53,8 +67,10 @@ function checkSteps(
       const seconds = estimateSpeechSeconds(text);
       if (seconds > longestLineSeconds) problems.push(scriptProblem('line-too-long', script.file, step.at, seconds, longestLineSeconds));
     }
-    if (step.kind === 'say' && step.take && options.takeExists && !options.takeExists(step.take)) {
-      problems.push(scriptProblem('missing-take', script.file, step.at, step.take));
+    if (step.kind === 'say' && step.take && options.findTake) {
+      const state = options.findTake(step.take);
+      if (state === 'missing') problems.push(scriptProblem('missing-take', script.file, step.at, step.take));
+      if (state === 'outside') problems.push(scriptProblem('take-outside', script.file, step.at, step.take));
     }
     if (step.kind !== 'choice') continue;
     if (known.has(step.name)) {

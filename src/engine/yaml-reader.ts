@@ -9,12 +9,16 @@ export class YamlReader {
 
   constructor(
     readonly file: string,
-    private readonly lines: LineCounter,
+    /** Fed by the YAML parser with where each line starts. */
+    readonly lines: LineCounter,
   ) {}
 
   locate(node: Node | null | undefined): SourceLocation {
     const offset = node?.range?.[0];
-    if (offset === undefined) return { line: 1, column: 1 };
+    return offset === undefined ? { line: 1, column: 1 } : this.position(offset);
+  }
+
+  position(offset: number): SourceLocation {
     const { line, col } = this.lines.linePos(offset);
     return { line, column: col };
   }

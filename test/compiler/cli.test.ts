@@ -24,10 +24,19 @@ describe('npm run audio -- --check', () => {
     expect(result.stdout).toContain('2 of 2 script(s) valid.');
   });
 
+  it('refuses a recorded take whose path climbs out of audio-scripts/, at its place', () => {
+    const result = runCompiler('--check', 'test/fixtures/scripts/escaping-take.yaml');
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'test/fixtures/scripts/escaping-take.yaml:10:11: the recorded take "../../../../etc/passwd" climbs out with ".."; write a path inside audio-scripts/, like takes/welcome.wav',
+    );
+    expect(result.stdout).toContain('0 of 1 script(s) valid.');
+  });
+
   it('names a file that cannot be read', () => {
     const result = runCompiler('--check', 'audio-scripts/no-such-session.yaml');
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^audio-scripts\/no-such-session\.yaml:1:1: the file must be readable/mu);
+    expect(result.stderr.trim()).toBe('audio-scripts/no-such-session.yaml:1:1: the file must be readable: there is no file with this name');
   });
 
   it('rejects stray arguments with its usage', () => {

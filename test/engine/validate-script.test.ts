@@ -2,12 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkScript } from '../../src/engine/check-script';
 import { formatProblem } from '../../src/engine/script-problem';
-import { scriptWithSteps } from '../helpers/scripts';
+import { validateScript } from '../../src/engine/validate-script';
+import { loadValidScript, scriptWithSteps } from '../helpers/scripts';
 
 const updateGolden = process.env.UPDATE_GOLDEN === '1';
 
 function problemsOf(source: string, takeExists: (path: string) => boolean = () => true): string[] {
-  const checked = checkScript('s.yaml', source, { takeExists });
+  const checked = checkScript('s.yaml', source, { findTake: (path) => (takeExists(path) ? 'present' : 'missing') });
   return checked.ok ? [] : checked.problems.map((problem) => `${problem.code} ${formatProblem(problem)}`);
 }
 
@@ -71,6 +72,18 @@ describe('validation', () => {
   it('finds a recorded take that is missing', () => {
     const problems = problemsOf(scriptWithSteps('  - say: Hi.\n    take: takes/hi.wav\n  - pause: { min: 1, max: 200 }'), () => false);
     expect(problems).toEqual(['missing-take s.yaml:8:5: the recorded take "takes/hi.wav" does not exist']);
+  });
+
+  it('turns a fault while checking into one plain, coded problem, never an exception', () => {
+    const script = loadValidScript('test/fixtures/scripts/every-step.yaml');
+    const problems = validateScript(script, {
+      speechSeconds: () => {
+        throw new RangeError('Maximum call stack size exceeded');
+      },
+    });
+    expect(problems.map((problem) => `${problem.code} ${formatProblem(problem)}`)).toEqual([
+      'checker-fault test/fixtures/scripts/every-step.yaml:1:1: checking stopped on something it did not expect; this is a fault in the checker, not in the script',
+    ]);
   });
 });
 

@@ -69,11 +69,14 @@ function applyBreakage(change: Breakage): string {
   return stringify(script);
 }
 
-function expectLocatedProblems(source: string): void {
+/** Words that only a JavaScript error or the YAML library's advice would put in a message. */
+const engineWords = /Maximum call stack|RangeError|TypeError|ReferenceError|Error:|parseAllDocuments|YAML\.|\bat line\b/u;
+
+function expectLocatedProblems(source: string, mustFail = true): void {
   const started = performance.now();
   const checked = checkScript('fuzz.yaml', source);
   expect(performance.now() - started).toBeLessThan(2000);
-  expect(checked.ok).toBe(false);
+  if (mustFail) expect(checked.ok).toBe(false);
   if (checked.ok) return;
   expect(checked.problems.length).toBeGreaterThan(0);
   for (const problem of checked.problems) {
@@ -81,8 +84,16 @@ function expectLocatedProblems(source: string): void {
     expect(problem.line).toBeGreaterThanOrEqual(1);
     expect(problem.column).toBeGreaterThanOrEqual(1);
     expect(problem.message.length).toBeGreaterThan(5);
+    expect(problem.message).not.toMatch(engineWords);
   }
 }
+
+/** YAML that a plain-data script refuses, control characters and very deep openings, to splice into valid text. */
+const unplainSnippet = fc.oneof(
+  fc.constantFrom('&a ', '*a', '<<: ', '\n---\n', '%YAML 1.1\n---\n', '!!binary ', '!local ', '? ', '|\n', '"\\0"', "'", '"', '#', ': ', '- ', '\t'),
+  fc.integer({ min: 0, max: 0x9f }).filter((code) => code < 0x20 || code >= 0x7f).map((code) => String.fromCharCode(code)),
+  fc.record({ open: fc.constantFrom('[', '{a: ', '- ', '{'), depth: fc.integer({ min: 1, max: 10_000 }) }).map(({ open, depth }) => open.repeat(depth)),
+);
 
 describe('the validator under malformed input', () => {
   it('gives located problems, and never throws or hangs, for 1,000 broken variants of a valid script', () => {
@@ -102,6 +113,16 @@ describe('the validator under malformed input', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('gives located problems in plain words, and never throws, for 500 YAML features, control characters and deep openings spliced into a valid script', () => {
+    const source = stringify(valid);
+    fc.assert(
+      fc.property(fc.nat({ max: source.length }), fc.array(unplainSnippet, { minLength: 1, maxLength: 3 }), (at, snippets) => {
+        expectLocatedProblems(`${source.slice(0, at)}${snippets.join('')}${source.slice(at)}`, false);
+      }),
+      { numRuns: 500 },
+    );
+  }, 120_000);
 
   it('stops at the step limit with one located problem for a script of thousands of steps', () => {
     const source = stringify({ ...valid, steps: Array.from({ length: 4000 }, () => ({ pause: 1 })) });
