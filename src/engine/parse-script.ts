@@ -49,7 +49,7 @@ const stepKeys: Record<StepKind, readonly string[]> = {
   bell: ['bell', 'when'],
   taps: ['taps', 'count', 'minutes', 'when'],
   ambience: ['ambience', 'volume', 'fade', 'when'],
-  prompt: ['prompt', 'wait', 'seconds', 'journal', 'when'],
+  prompt: ['prompt', 'wait', 'seconds', 'journal', 'wait-for-writing', 'when'],
   choice: ['choice', 'name', 'options', 'default', 'when'],
   recording: ['recording', 'fallback', 'max', 'when'],
 };
@@ -427,8 +427,10 @@ class ScriptParser {
         })();
     const journalPair = keys.get('journal');
     const writing = journalPair ? this.promptWriting(journalPair.value) : null;
-    if (text === undefined || window === undefined || writing === undefined) return undefined;
-    return { ...base, kind: 'prompt', text, window, writing };
+    const holdPair = keys.get('wait-for-writing');
+    const waitsForWriting = holdPair ? r.boolean(holdPair.value, 'wait-for-writing', base.at) : true;
+    if (text === undefined || window === undefined || writing === undefined || waitsForWriting === undefined) return undefined;
+    return { ...base, kind: 'prompt', text, window, writing, ...(waitsForWriting ? {} : { waitsForWriting: false as const }) };
   }
 
   /** `journal: true` gives the answer its own entry; `journal: letter` adds it to the session's one letter. */

@@ -174,7 +174,15 @@ function eventsOf(step: PathStep, at: Seconds, duration: Seconds, inputs: PlanIn
       const windowStart = at + spoken(step.text, inputs);
       return [
         line(step.text, at),
-        { kind: 'prompt', at: windowStart, duration: at + duration - windowStart, text: step.text, waits: step.window.kind === 'wait', writing: step.writing },
+        {
+          kind: 'prompt',
+          at: windowStart,
+          duration: at + duration - windowStart,
+          text: step.text,
+          waits: step.window.kind === 'wait',
+          writing: step.writing,
+          ...(step.waitsForWriting === false ? { waitsForWriting: false as const } : {}),
+        },
       ];
     }
     case 'recording': {

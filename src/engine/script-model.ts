@@ -101,6 +101,8 @@ export interface PromptStep extends StepBase {
   readonly window: { readonly kind: 'wait'; readonly nominal: Seconds } | { readonly kind: 'timed'; readonly span: Span };
   /** Where the person's answer goes: its own journal entry, the session's one letter, or nowhere. */
   readonly writing: PromptWriting;
+  /** `false`: a timed window keeps its time even while the person writes (by default it waits for them). */
+  readonly waitsForWriting?: false;
 }
 
 export type PromptWriting = 'journal' | 'letter' | null;

@@ -31,6 +31,8 @@ export type TimelineEvent =
       /** The session holds at the end of the window until the person continues. */
       readonly waits: boolean;
       readonly writing: PromptWriting;
+      /** `false`: a timed window ends on time even while the person writes; by default it waits for them. */
+      readonly waitsForWriting?: false;
     };
 
 export interface Caption {

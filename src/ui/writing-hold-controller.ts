@@ -101,7 +101,7 @@ export class WritingHoldController implements ReactiveController {
       }
     } else if (writing && (player.state === 'playing' || player.state === 'paused')) {
       const prompt = promptAt(player.currentPlan, position);
-      if (prompt && prompt.writing !== null && !prompt.waits) player.holdForWriting(prompt.at + prompt.duration);
+      if (prompt && prompt.writing !== null && !prompt.waits && prompt.waitsForWriting !== false) player.holdForWriting(prompt.at + prompt.duration);
     }
     // While held, nothing else redraws the screen: look again each second for the person having stopped.
     if (player.writingHold !== undefined) this.startWatching();

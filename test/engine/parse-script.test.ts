@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkScript } from '../../src/engine/check-script';
 import { parseScript } from '../../src/engine/parse-script';
+import { planSession } from '../../src/engine/plan-session';
 import { formatProblem } from '../../src/engine/script-problem';
 import { scriptWithSteps } from '../helpers/scripts';
+
+function fail(): never {
+  throw new Error('The script did not parse.');
+}
 
 const fixture = (name: string): string => readFileSync(`test/fixtures/scripts/${name}`, 'utf8');
 
@@ -33,6 +38,19 @@ describe('parseScript', () => {
   it('says where a prompt names no place to write that it knows', () => {
     const parsed = parseScript('x.yaml', scriptWithSteps('  - prompt: Write.\n    seconds: 4\n    journal: diary'));
     expect(parsed.problems.map(formatProblem)).toEqual(['x.yaml:10:14: journal must be true, false or letter']);
+  });
+
+  it('lets a timed prompt wait for the person’s writing by default, and keep its time when the script says so', () => {
+    const parsed = parseScript('x.yaml', scriptWithSteps('  - prompt: Write.\n    seconds: 4\n    journal: true\n  - prompt: One word.\n    seconds: 4\n    journal: true\n    wait-for-writing: false'));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.script?.steps.map((step) => step.kind === 'prompt' && step.waitsForWriting)).toEqual([undefined, false]);
+    const plan = planSession(parsed.script ?? fail(), { minutes: 1, speechSeconds: () => 1, keyOf: (text) => text });
+    expect(plan.events.flatMap((event) => (event.kind === 'prompt' ? [event.waitsForWriting] : []))).toEqual([undefined, false]);
+  });
+
+  it('says where wait-for-writing is not true or false', () => {
+    const parsed = parseScript('x.yaml', scriptWithSteps('  - prompt: Write.\n    seconds: 4\n    wait-for-writing: sometimes'));
+    expect(parsed.problems.map(formatProblem)).toEqual([expect.stringMatching(/^x\.yaml:10:\d+: wait-for-writing /u)]);
   });
 
   it('records where each step was written', () => {
