@@ -1,11 +1,10 @@
-import type { AudioPort } from '../engine/audio-port';
+import { buses, type AudioPort, type Bus } from '../engine/audio-port';
 import type { SpriteClip } from '../engine/pack-manifest';
 import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
 import type { CueSound, VoiceSource } from '../engine/timeline';
 import type { Seconds } from '../engine/units';
 
-export type Bus = 'voice' | 'ambience' | 'cues';
-export const buses: readonly Bus[] = ['voice', 'ambience', 'cues'];
+export type { Bus };
 
 /** The decoded sounds of one session; a missing part (it failed to load) is simply silent. */
 export interface SessionSounds {

@@ -1,10 +1,23 @@
-/** Calls `onTick` every `intervalMs` from a worker timer, which hidden tabs do not throttle. */
+/**
+ * Calls `onTick` every `intervalMs` from a worker timer, which hidden tabs do not throttle, while
+ * it runs; it starts stopped, so nothing wakes the page while nothing plays.
+ */
 export class WorkerTicker {
   private readonly worker = new Worker(new URL('./tick-worker.ts', import.meta.url), { type: 'module' });
+  private running = false;
 
-  constructor(onTick: () => void, intervalMs = 250) {
+  constructor(
+    onTick: () => void,
+    private readonly intervalMs = 250,
+  ) {
     this.worker.addEventListener('message', onTick);
-    this.worker.postMessage({ intervalMs });
+  }
+
+  /** Ticks while `run` is true. */
+  set(run: boolean): void {
+    if (run === this.running) return;
+    this.running = run;
+    this.worker.postMessage(run ? { intervalMs: this.intervalMs } : 'stop');
   }
 
   dispose(): void {

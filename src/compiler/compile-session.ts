@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lineKey } from '../engine/line-key';
-import { packFormat, type NarrationLine, type SessionManifest } from '../engine/pack-manifest';
-import { planSession } from '../engine/plan-session';
+import { sessionManifestFormat, type NarrationLine, type SessionManifest } from '../engine/pack-manifest';
+import { templateOf } from '../engine/plan-session';
 import { recordedTakes, spokenLines } from '../engine/script-inventory';
 import type { Script } from '../engine/script-model';
 import { ScriptError } from '../engine/script-problem';
@@ -64,7 +64,7 @@ export async function compileSession(
     if (clip) manifestLines[line.key] = { ...clip, text: line.text, ...(line.take ? { take: line.take } : {}) };
   });
   const manifest: SessionManifest = {
-    format: packFormat,
+    format: sessionManifestFormat,
     id: script.id,
     title: script.title,
     description: script.description,
@@ -79,8 +79,7 @@ export async function compileSession(
     narration,
     lines: manifestLines,
     spokenSeconds: rendered.reduce((sum, line) => sum + pcmSeconds(line.pcm), 0),
-    timeline: planSession(script, {
-      minutes: script.length.default,
+    template: templateOf(script, {
       speechSeconds: (text) => durations.get(text) ?? 0,
       keyOf: (text) => lineKey(text, voiceId),
     }),
@@ -94,7 +93,7 @@ async function readCurrentManifest(packDir: string, inputsSha256: string): Promi
   if (text === undefined) return undefined;
   // An older pack may have another format; read it loosely before trusting it.
   const manifest = JSON.parse(text) as Omit<SessionManifest, 'format'> & { format: number };
-  if (manifest.format !== packFormat || manifest.inputsSha256 !== inputsSha256 || manifest.voice !== voiceId) return undefined;
+  if (manifest.format !== sessionManifestFormat || manifest.inputsSha256 !== inputsSha256 || manifest.voice !== voiceId) return undefined;
   const present = new Set(await readdir(packDir));
-  return encodedFiles(manifest.narration).every((file) => present.has(file.path)) ? { ...manifest, format: packFormat } : undefined;
+  return encodedFiles(manifest.narration).every((file) => present.has(file.path)) ? { ...manifest, format: sessionManifestFormat } : undefined;
 }

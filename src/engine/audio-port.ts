@@ -1,4 +1,5 @@
-import type { AmbienceKind } from './script-model';
+import type { Clock } from './clock';
+import type { AmbienceKind, RecordingSlot } from './script-model';
 import type { CueSound, VoiceSource } from './timeline';
 import type { Seconds } from './units';
 
@@ -17,4 +18,29 @@ export interface AudioPort {
    * (quickly by default). A sound already fading out keeps its fade.
    */
   stopAll(fade?: Seconds): void;
+}
+
+/** The three volumes a person sets: the narrator, the ambience bed, bells and breath cues. */
+export type Bus = 'voice' | 'ambience' | 'cues';
+export const buses: readonly Bus[] = ['voice', 'ambience', 'cues'];
+
+/**
+ * Everything a session asks of its sound output: the engine's port, plus the clock it plays on,
+ * the person's volumes, starting the device's sound, and hearing when the device takes it away.
+ */
+export interface SessionOutput extends AudioPort {
+  /** The audio clock every scheduled time is on. */
+  readonly clock: Clock;
+  /** How long each of the person's own recordings that this output can play is. */
+  readonly recordingSeconds: Readonly<Partial<Record<RecordingSlot, Seconds>>>;
+  /** Asks the device to make sound (after a person's tap); false if it would not. */
+  start(): Promise<boolean>;
+  /** Live volume of a bus, 0 to 1. */
+  setVolume(bus: Bus, volume: number): void;
+  /** While a session plays or waits for the person, the output never falls to exact silence. */
+  keepOutputAwake(awake: boolean): void;
+  /** Calls `listener` when the device stops the sound (a phone call, a lost device); returns the unsubscribe. */
+  onInterruption(listener: () => void): () => void;
+  /** Stops everything and lets the output go. */
+  dispose(): void;
 }

@@ -1,9 +1,17 @@
+import type { PlanTemplate } from './plan-template';
 import type { AmbienceKind, LengthRange, PracticeKind } from './script-model';
-import type { CueSound, SessionPlan } from './timeline';
+import type { CueSound } from './timeline';
 import type { Seconds } from './units';
 
-/** Bumped whenever the shape below changes; the app refuses packs of another format. */
+/** The library index's and the shared sounds' format: bumped whenever their shape changes. */
 export const packFormat = 2;
+
+/**
+ * A session manifest's format. 3: the plan template replaces the script as what the app plays
+ * from. The app still plays format 2 (packs kept offline by an earlier version) from its script.
+ */
+export const sessionManifestFormat = 3;
+export const legacySessionManifestFormat = 2;
 
 /** One encoded audio file in two codecs: Opus in WebM, and MP3 for browsers without Opus. */
 export interface EncodedAudio {
@@ -31,7 +39,7 @@ export interface NarrationLine extends SpriteClip {
 }
 
 export interface SessionManifest {
-  readonly format: typeof packFormat;
+  readonly format: typeof sessionManifestFormat;
   readonly id: string;
   readonly title: string;
   readonly description: string;
@@ -40,7 +48,7 @@ export interface SessionManifest {
   readonly contentNote?: string;
   /** The voice every line was rendered with; part of each line's key. */
   readonly voice: string;
-  /** The script's own text, so the app parses and validates it with the compiler's code. */
+  /** The script's own text, for people who want to read or share it; the app plays from `template`. */
   readonly source: string;
   readonly sourceFile: string;
   readonly sourceSha256: string;
@@ -50,12 +58,12 @@ export interface SessionManifest {
   /** By line key (see `lineKey`). */
   readonly lines: Readonly<Record<string, NarrationLine>>;
   readonly spokenSeconds: Seconds;
-  /**
-   * The timeline at the default length and choices: every event with its start, the captions and
-   * the step markers. The app plans any other length itself, with the same code.
-   */
-  readonly timeline: SessionPlan;
+  /** Every step with its real duration and events, on every branch: what the app stretches and plays. */
+  readonly template: PlanTemplate;
 }
+
+/** A session manifest written by an earlier version (format 2): the app plans it from its script. */
+export type LegacySessionManifest = Omit<SessionManifest, 'format' | 'template'> & { readonly format: typeof legacySessionManifestFormat };
 
 export interface AmbienceLoop {
   readonly audio: EncodedAudio;

@@ -1,5 +1,5 @@
-import { pathRange } from './plan-session';
-import { listChoices } from './resolve-path';
+import { templateOf } from './plan-session';
+import { templateChoices, templateRange, type TemplateChoice } from './plan-template';
 import { checkerFault, scriptProblem, type ScriptProblem } from './script-problem';
 import type { ChoiceStep, RecordingSlot, Script, Step } from './script-model';
 import { estimateSpeechSeconds, longestLineSeconds } from './speech-estimate';
@@ -100,8 +100,9 @@ function checkFill(script: Script, speechSeconds: (text: string) => Seconds, pro
   const fullRecordings = longestRecordings(script.steps);
   // With no recording the fallback line is spoken; with one, up to its maximum plays: both must fit.
   const variants = Object.keys(fullRecordings).length > 0 ? [{}, fullRecordings] : [{}];
-  for (const [choices, recordings] of answerCombinations(listChoices(script)).flatMap((choices) => variants.map((variant) => [choices, variant] as const))) {
-    const range = pathRange(script, { choices, recordings, speechSeconds, keyOf: (text) => text });
+  const template = templateOf(script, { speechSeconds, keyOf: (text) => text });
+  for (const [choices, recordings] of answerCombinations(templateChoices(template)).flatMap((choices) => variants.map((variant) => [choices, variant] as const))) {
+    const range = templateRange(template, { choices, recordings });
     const slack = Math.max(1, range.quantum);
     const given = describeChoices(choices) + (recordings === fullRecordings ? 'with the longest recordings, ' : '');
     if (range.min > wanted.min + slack) {
@@ -130,7 +131,7 @@ function longestRecordings(steps: readonly Step[]): Partial<Record<RecordingSlot
   return longest;
 }
 
-function answerCombinations(choices: readonly ChoiceStep[]): Record<string, string>[] {
+function answerCombinations(choices: readonly TemplateChoice[]): Record<string, string>[] {
   const total = choices.reduce((product, choice) => product * choice.options.length, 1);
   if (total <= mostCombinations) {
     return choices.reduce<Record<string, string>[]>(

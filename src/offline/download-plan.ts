@@ -1,4 +1,4 @@
-import type { CommonManifest, EncodedAudio, PackFile, SessionManifest } from '../engine/pack-manifest';
+import type { CommonManifest, EncodedAudio, LegacySessionManifest, PackFile, SessionManifest } from '../engine/pack-manifest';
 import type { AmbienceKind } from '../engine/script-model';
 
 /** The one encoding a browser downloads and plays: Opus in WebM, or MP3 where Opus does not play. */
@@ -19,7 +19,7 @@ export interface ByteProgress {
 
 export interface SessionPlanInput {
   readonly manifestUrl: URL;
-  readonly manifest: SessionManifest;
+  readonly manifest: Pick<SessionManifest | LegacySessionManifest, 'narration'>;
   readonly commonUrl: URL;
   readonly common: CommonManifest;
   /** The ambience loops the session's script can play, on any branch. */

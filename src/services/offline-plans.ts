@@ -1,4 +1,5 @@
-import { packFormat, type CommonManifest, type LibraryIndex, type SessionManifest } from '../engine/pack-manifest';
+import { readManifestNarration } from '../engine/manifest-narration';
+import { packFormat, type CommonManifest, type EncodedAudio, type LibraryIndex } from '../engine/pack-manifest';
 import { sessionFiles, unionOfFiles, type PlannedFile } from '../offline/download-plan';
 import { OfflineError } from '../offline/offline-error';
 import { fetchPackJson } from '../offline/pack-cache';
@@ -9,6 +10,13 @@ function checkFormat(value: unknown, url: URL): { readonly format: typeof packFo
     throw new OfflineError('unreadable-pack', url.pathname);
   }
   return value as { readonly format: typeof packFormat };
+}
+
+/** A session manifest of this version or an earlier one: either names the files to keep. */
+function sessionManifestOf(value: unknown, url: URL): { readonly narration: EncodedAudio } {
+  const narration = readManifestNarration(value);
+  if (!narration) throw new OfflineError('unreadable-pack', url.pathname);
+  return { narration };
 }
 
 /**
@@ -61,7 +69,7 @@ export class OfflinePlans {
     const manifestUrl = new URL(entry.manifest, this.indexUrl);
     const commonUrl = new URL(this.index.common, this.indexUrl);
     const [manifest, common] = await Promise.all([
-      fetchPackJson(manifestUrl).then((value) => checkFormat(value, manifestUrl) as SessionManifest),
+      fetchPackJson(manifestUrl).then((value) => sessionManifestOf(value, manifestUrl)),
       this.commonManifest(commonUrl),
     ]);
     const files = sessionFiles({ manifestUrl, manifest, commonUrl, common, ambience: entry.ambience, codec: offlineCodec() });

@@ -1,7 +1,7 @@
 import { AudioUnavailableError, sharedAudioContext } from '../audio/audio-context';
 import { loadEncodedAudio } from '../audio/load-audio';
 import { WebAudioPort, type SessionSounds } from '../audio/web-audio-port';
-import { ambiencesUsed, recordingSlotsUsed } from '../engine/script-inventory';
+import { templateAmbience, templateRecordingSlots } from '../engine/plan-template';
 import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
 import { loadDataServices } from './data-context';
 import { codecPreference } from './pack-codec';
@@ -33,7 +33,7 @@ export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio>
       return undefined;
     }
   };
-  const kinds = ambiencesUsed(pack.script);
+  const kinds = templateAmbience(pack.template);
   const { narration: voice } = pack;
   const [narration, cues, ...beds] = await Promise.all([
     voice ? attempt('The voice', () => loadEncodedAudio(context, voice.audio, voice.base, codecs, { decodeRate: narrationSampleRate })) : undefined,
@@ -49,7 +49,7 @@ export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio>
     ...(narration ? { narration: { buffer: narration, lines: pack.lines } } : {}),
     ...(cues ? { cues: { buffer: cues, clips: pack.common.cues.clips } } : {}),
     ambience,
-    recordings: await loadPersonRecordings(context, recordingSlotsUsed(pack.script), problems),
+    recordings: await loadPersonRecordings(context, templateRecordingSlots(pack.template), problems),
   };
   return { context, port: new WebAudioPort(context, master, sounds), problems };
 }

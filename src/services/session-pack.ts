@@ -1,7 +1,10 @@
-import { checkScript } from '../engine/check-script';
-import { packFormat, type CommonManifest, type EncodedAudio, type NarrationLine, type SessionManifest } from '../engine/pack-manifest';
-import { formatProblem } from '../engine/script-problem';
+import { lineKey } from '../engine/line-key';
+import { packFormat, type CommonManifest, type EncodedAudio, type LegacySessionManifest, type NarrationLine } from '../engine/pack-manifest';
+import { templateOf } from '../engine/plan-session';
+import type { PlanTemplate } from '../engine/plan-template';
 import type { Script } from '../engine/script-model';
+import { readSessionManifest } from '../engine/session-manifest-schema';
+import { estimateSpeechSeconds } from '../engine/speech-estimate';
 
 /** Everything a session plays from: its script, its narration (where it has one) and the shared sounds. */
 export interface SessionPack {
@@ -9,8 +12,8 @@ export interface SessionPack {
   readonly title: string;
   readonly description: string;
   readonly contentNote?: string;
-  /** The script, parsed and validated in the browser by the same code the compiler uses. */
-  readonly script: Script;
+  /** What plays: every step with its real duration and events, as the compiler planned it. */
+  readonly template: PlanTemplate;
   /** The voice the lines were rendered in: part of each line's key. */
   readonly voice: string;
   readonly lines: Readonly<Record<string, NarrationLine>>;
@@ -48,42 +51,51 @@ function isManifestOfFormat(value: unknown): value is { format: number } {
   return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === packFormat;
 }
 
-/** Loads a session's manifest and the shared sounds' manifest, and validates the session's script. */
+/**
+ * Loads a session's manifest and the shared sounds' manifest. The session plays from the plan
+ * template the compiler wrote; a pack kept offline by an earlier version of Lull (which carried
+ * only its script) is planned from that script, with the script reader loaded just for it.
+ */
 export async function loadSessionPack(id: string, base: URL, fetchImpl: typeof fetch = fetch): Promise<SessionPack> {
   if (!sessionIdPattern.test(id)) throw new SessionPackError(`"${id}" is not a session name.`);
   const manifestUrl = new URL(`/packs/${id}/manifest.json`, base);
   const commonUrl = new URL('/packs/common/common.json', base);
-  const [manifest, common] = await Promise.all([fetchJson(manifestUrl, 'This session', fetchImpl), loadCommon(commonUrl, fetchImpl)]);
-  if (!isManifestOfFormat(manifest)) {
-    throw new SessionPackError('This session was made for another version of Lull. Reload the page to update.');
-  }
-  const session = manifest as SessionManifest;
-  if (typeof session.source !== 'string' || typeof session.sourceFile !== 'string' || typeof session.lines !== 'object') {
-    throw new SessionPackError(`The session at ${manifestUrl.pathname} is damaged: its script is missing.`);
-  }
-  const checked = checkScript(session.sourceFile, session.source);
-  if (!checked.ok) {
-    throw new SessionPackError(`This session's script has problems:\n${checked.problems.map(formatProblem).join('\n')}`);
-  }
+  const [value, common] = await Promise.all([fetchJson(manifestUrl, 'This session', fetchImpl), loadCommon(commonUrl, fetchImpl)]);
+  const reading = readSessionManifest(value);
+  if (reading.kind === 'other-version') throw new SessionPackError('This session was made for another version of Lull. Reload the page to update.');
+  if (reading.kind === 'damaged') throw new SessionPackError('This session’s files are damaged. Reload the page, or download the session again.');
+  const { manifest } = reading;
+  const template = reading.kind === 'current' ? reading.manifest.template : await templateOfLegacy(reading.manifest);
   return {
-    id: session.id,
-    title: session.title,
-    description: session.description,
-    ...(session.contentNote ? { contentNote: session.contentNote } : {}),
-    script: checked.script,
-    voice: session.voice,
-    lines: session.lines,
-    narration: { audio: session.narration, base: manifestUrl },
+    id: manifest.id,
+    title: manifest.title,
+    description: manifest.description,
+    ...(manifest.contentNote ? { contentNote: manifest.contentNote } : {}),
+    template,
+    voice: manifest.voice,
+    lines: manifest.lines,
+    narration: { audio: manifest.narration, base: manifestUrl },
     common,
     commonUrl,
   };
+}
+
+async function templateOfLegacy(manifest: LegacySessionManifest): Promise<PlanTemplate> {
+  const { checkScript } = await import('../engine/check-script');
+  const checked = checkScript(manifest.sourceFile, manifest.source);
+  if (!checked.ok) throw new SessionPackError('This session’s files are damaged. Reload the page, or download the session again.');
+  return templateOf(checked.script, {
+    keyOf: (text) => lineKey(text, manifest.voice),
+    speechSeconds: (text) => manifest.lines[lineKey(text, manifest.voice)]?.duration ?? estimateSpeechSeconds(text),
+  });
 }
 
 /** A session made on the device (no narration of its own): it plays only the shared sounds. */
 export async function builtSessionPack(script: Script, base: URL, fetchImpl: typeof fetch = fetch): Promise<SessionPack> {
   const commonUrl = new URL('/packs/common/common.json', base);
   const common = await loadCommon(commonUrl, fetchImpl);
-  return { id: script.id, title: script.title, description: script.description, script, voice: common.voice, lines: {}, common, commonUrl };
+  const template = templateOf(script, { speechSeconds: estimateSpeechSeconds, keyOf: (text) => lineKey(text, common.voice) });
+  return { id: script.id, title: script.title, description: script.description, template, voice: common.voice, lines: {}, common, commonUrl };
 }
 
 async function loadCommon(commonUrl: URL, fetchImpl: typeof fetch): Promise<CommonManifest> {

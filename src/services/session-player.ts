@@ -1,80 +1,83 @@
-import { MediaSessionAnchor } from '../audio/media-session-anchor';
-import type { Bus } from '../audio/web-audio-port';
-
-export type { Bus };
+import { WebAudioOutput } from '../audio/web-audio-output';
 import { WorkerTicker } from '../audio/worker-ticker';
-import type { AudioPort } from '../engine/audio-port';
+import type { Bus, SessionOutput } from '../engine/audio-port';
 import type { Clock } from '../engine/clock';
-import { lineKey } from '../engine/line-key';
+import { FrozenClockWatch } from '../engine/clock-watch';
 import { defaultPlaybackOptions, PlaybackEngine } from '../engine/playback-engine';
-import { planSession } from '../engine/plan-session';
-import { listChoices, settleChoices } from '../engine/resolve-path';
-import type { ChoiceStep, RecordingSlot, Script } from '../engine/script-model';
-import { estimateSpeechSeconds } from '../engine/speech-estimate';
+import { settleChoices, stretchTemplate, templateChoices, type TemplateChoice } from '../engine/plan-template';
+import type { Script } from '../engine/script-model';
 import type { SessionPlan } from '../engine/timeline';
 import { Transport, type CommandResult } from '../engine/transport';
 import type { Minutes, Seconds } from '../engine/units';
 import { busyState } from './busy-state';
-import { bindMediaSession } from './media-session';
-import { loadSessionAudio, type SessionAudio } from './session-audio';
+import { LockScreenControls } from './lock-screen-controls';
+import { loadSessionAudio } from './session-audio';
 import { builtSessionPack, loadSessionPack, type SessionPack } from './session-pack';
+
+export type { Bus };
 
 /** A person's press of Play starts sound this far ahead: enough for the audio thread to be on time. */
 const startDelay: Seconds = 0.1;
 /** How gently everything fades when the person asks for a break. */
 const breakFade: Seconds = 1.5;
 /** The audio clock counts as frozen when it has not moved for this long while playing. */
-const frozenAfterMs = 1500;
+const frozenAfter: Seconds = 1.5;
+
+const wallClock: Clock = { now: () => performance.now() / 1000 };
 
 /** Stands in when there is no audio at all: the session goes on as captions and a timer. */
-const silentPort: AudioPort = {
+const silentOutput: SessionOutput = {
+  clock: wallClock,
+  recordingSeconds: {},
+  start: () => Promise.resolve(true),
   scheduleVoice: () => undefined,
   scheduleCue: () => undefined,
   scheduleAmbience: () => undefined,
   stopAll: () => undefined,
+  setVolume: () => undefined,
+  keepOutputAwake: () => undefined,
+  onInterruption: () => () => undefined,
+  dispose: () => undefined,
 };
-
-const wallClock: Clock = { now: () => performance.now() / 1000 };
 
 type Listener = () => void;
 
 /**
- * One open session: its pack, its plan at the chosen length and choices, and everything that
- * plays it (transport, engine, audio, ticker, lock-screen controls). The UI reads it and calls
- * its commands; it never throws into the UI.
+ * One open session, coordinated: its plan at the chosen length and choices, the transport that
+ * moves through it, the engine that hands it to the sound output, the ticker that wakes the
+ * engine, the lock-screen controls and the clock watch. The UI reads it and calls its commands;
+ * it never throws into the UI. Every call into sound goes through the `SessionOutput`.
  */
 export class SessionPlayer {
   private plan: SessionPlan;
   private minutes: Minutes;
   private choices: Record<string, string>;
   private readonly transport: Transport;
-  private engine: PlaybackEngine | undefined;
-  private audio: SessionAudio | undefined;
-  private ticker: WorkerTicker | undefined;
-  private readonly anchor = new MediaSessionAnchor();
-  private readonly mediaSession;
+  private readonly engine: PlaybackEngine;
+  private readonly ticker: WorkerTicker;
+  private readonly lockScreen: LockScreenControls;
+  private readonly clockWatch: FrozenClockWatch;
   private readonly listeners = new Set<Listener>();
+  private readonly unsubscribe: (() => void)[] = [];
   private releaseBusy: (() => void) | undefined;
-  private lastClockMove = { clock: 0, wall: 0 };
-  private unsubscribeTransport: (() => void) | undefined;
-  /** How long each of the person's own recordings is: the plan leaves room for them. */
-  private readonly recordings: Partial<Record<RecordingSlot, Seconds>>;
   /** Sounds that could not be loaded, or an interruption: what the person is told. */
-  problems: string[] = [];
+  problems: string[];
   interrupted = false;
 
   private constructor(
     readonly pack: SessionPack,
-    private readonly clock: Clock,
-    options: { minutes?: Minutes; choices?: Record<string, string>; recordings?: Partial<Record<RecordingSlot, Seconds>> },
+    private readonly output: SessionOutput,
+    options: { minutes?: Minutes; choices?: Record<string, string>; problems: string[] },
   ) {
-    this.recordings = options.recordings ?? {};
-    const { length } = pack.script;
+    this.problems = options.problems;
+    const { length } = pack.template;
     this.minutes = clampMinutes(options.minutes ?? length.default, length.min, length.max);
-    this.choices = settleChoices(pack.script, options.choices ?? {});
+    this.choices = settleChoices(pack.template, options.choices ?? {});
     this.plan = this.makePlan(this.minutes, this.choices);
-    this.transport = new Transport(this.plan, clock, { loading: true, startDelay });
-    this.mediaSession = bindMediaSession({
+    this.transport = new Transport(this.plan, output.clock, { loading: true, startDelay });
+    this.engine = new PlaybackEngine(this.transport, output, output.clock, defaultPlaybackOptions);
+    this.clockWatch = new FrozenClockWatch(output.clock, wallClock, frozenAfter);
+    this.lockScreen = new LockScreenControls({
       title: pack.title,
       play: () => void this.play(),
       pause: () => this.pause(),
@@ -85,6 +88,20 @@ export class SessionPlayer {
       position: () => this.transport.position(),
       duration: () => this.plan.duration,
     });
+    this.ticker = new WorkerTicker(() => {
+      this.tick();
+    });
+    // Subscribed after the engine, so a start hands its first sounds to the audio clock before the
+    // media element, Media Session and screen take any of the start delay.
+    this.unsubscribe.push(
+      this.transport.subscribe(() => {
+        this.onTransportChange();
+      }),
+      output.onInterruption(() => {
+        if (this.transport.state === 'playing' || this.transport.state === 'waiting') this.interrupt();
+      }),
+    );
+    this.transport.markReady();
   }
 
   /** Opens a session by id: loads and validates its pack, then its sounds. */
@@ -98,18 +115,12 @@ export class SessionPlayer {
   }
 
   private static async withPack(pack: SessionPack, options: { minutes?: Minutes; choices?: Record<string, string> }): Promise<SessionPlayer> {
-    let audio: SessionAudio | undefined;
-    let problem: string | undefined;
     try {
-      audio = await loadSessionAudio(pack);
+      const audio = await loadSessionAudio(pack);
+      return new SessionPlayer(pack, new WebAudioOutput(audio.context, audio.port), { ...options, problems: [...audio.problems] });
     } catch (error) {
-      problem = error instanceof Error ? error.message : String(error);
+      return new SessionPlayer(pack, silentOutput, { ...options, problems: [error instanceof Error ? error.message : String(error)] });
     }
-    const clock: Clock = audio ? { now: () => audio.context.currentTime } : wallClock;
-    const recordings = Object.fromEntries(Object.entries(audio?.port.recordings ?? {}).map(([slot, buffer]) => [slot, buffer.duration]));
-    const player = new SessionPlayer(pack, clock, { ...options, recordings });
-    player.attachAudio(audio, problem);
-    return player;
   }
 
   get state() {
@@ -128,8 +139,8 @@ export class SessionPlayer {
     return this.choices;
   }
 
-  get choiceSteps(): ChoiceStep[] {
-    return listChoices(this.pack.script);
+  get choiceSteps(): TemplateChoice[] {
+    return templateChoices(this.pack.template);
   }
 
   /** The session's position, read from the audio clock: visuals read this on animation frames. */
@@ -143,16 +154,11 @@ export class SessionPlayer {
   }
 
   async play(): Promise<CommandResult> {
-    const context = this.audio?.context;
-    if (context && context.state !== 'running') {
-      try {
-        await context.resume();
-      } catch {
-        this.problems = [...this.problems, 'The sound could not start on this device; the session plays as captions and a timer.'];
-      }
+    if (!(await this.output.start())) {
+      this.problems = [...this.problems, 'The sound could not start on this device; the session plays as captions and a timer.'];
     }
     this.interrupted = false;
-    this.lastClockMove = { clock: this.clock.now(), wall: performance.now() };
+    this.clockWatch.restart();
     const result = this.transport.play();
     this.notify();
     return result;
@@ -205,75 +211,39 @@ export class SessionPlayer {
 
   /** Before the session starts: another length in the script's range; the silences stretch. */
   setLength(minutes: Minutes): CommandResult {
-    const { length } = this.pack.script;
+    const { length } = this.pack.template;
     return this.replan(clampMinutes(minutes, length.min, length.max), this.choices);
   }
 
   /** Before the session starts: another option for one of the script's choices. */
   choose(choice: string, option: string): CommandResult {
-    return this.replan(this.minutes, settleChoices(this.pack.script, { ...this.choices, [choice]: option }));
+    return this.replan(this.minutes, settleChoices(this.pack.template, { ...this.choices, [choice]: option }));
   }
 
   /** "I need a break": the session fades out gently and stops; the person moves to a grounding breath. */
   takeBreak(): void {
-    this.audio?.port.stopAll(breakFade);
+    this.output.stopAll(breakFade);
     this.transport.pause();
   }
 
   setVolume(bus: Bus, volume: number): void {
-    this.audio?.port.setVolume(bus, volume);
+    this.output.setVolume(bus, volume);
   }
 
   dispose(): void {
-    this.unsubscribeTransport?.();
-    this.ticker?.dispose();
-    this.engine?.dispose();
-    this.audio?.port.dispose();
-    this.anchor.dispose();
-    this.mediaSession.release();
+    for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
+    this.ticker.dispose();
+    this.engine.dispose();
+    this.output.dispose();
+    this.lockScreen.dispose();
     this.releaseBusy?.();
-    this.audio?.context.removeEventListener('statechange', this.onContextStateChange);
     this.listeners.clear();
   }
 
-  private attachAudio(audio: SessionAudio | undefined, problem: string | undefined): void {
-    this.audio = audio;
-    if (problem) this.problems.push(problem);
-    if (audio) this.problems.push(...audio.problems);
-    this.engine = new PlaybackEngine(this.transport, audio?.port ?? silentPort, this.clock, defaultPlaybackOptions);
-    // Subscribed after the engine, so a start hands its first sounds to the audio clock before the
-    // media element, Media Session and screen take any of the start delay.
-    this.unsubscribeTransport = this.transport.subscribe(() => {
-      this.onTransportChange();
-    });
-    audio?.context.addEventListener('statechange', this.onContextStateChange);
-    this.ticker = new WorkerTicker(() => {
-      this.tick();
-    });
-    this.transport.markReady();
-    this.notify();
-  }
-
   private tick(): void {
-    this.engine?.tick();
-    this.watchClock();
+    this.engine.tick();
+    if (this.transport.state === 'playing' && this.clockWatch.isFrozen()) this.interrupt();
   }
-
-  /** A context can claim to run while its clock stands still (a lost device, an iOS interruption). */
-  private watchClock(): void {
-    if (!this.audio || this.transport.state !== 'playing') return;
-    const now = { clock: this.clock.now(), wall: performance.now() };
-    if (now.clock !== this.lastClockMove.clock) {
-      this.lastClockMove = now;
-      return;
-    }
-    if (now.wall - this.lastClockMove.wall > frozenAfterMs) this.interrupt();
-  }
-
-  private readonly onContextStateChange = (): void => {
-    const state = this.audio?.context.state;
-    if (state !== 'running' && (this.transport.state === 'playing' || this.transport.state === 'waiting')) this.interrupt();
-  };
 
   private interrupt(): void {
     this.transport.pause();
@@ -294,29 +264,21 @@ export class SessionPlayer {
   }
 
   private makePlan(minutes: Minutes, choices: Record<string, string>): SessionPlan {
-    const { voice, lines } = this.pack;
-    return planSession(this.pack.script, {
-      minutes,
-      choices,
-      recordings: this.recordings,
-      keyOf: (text) => lineKey(text, voice),
-      speechSeconds: (text) => lines[lineKey(text, voice)]?.duration ?? estimateSpeechSeconds(text),
-    });
+    return stretchTemplate(this.pack.template, { minutes, choices, recordings: this.output.recordingSeconds });
   }
 
   private onTransportChange(): void {
     const state = this.transport.state;
     const active = state === 'playing' || state === 'waiting';
-    this.audio?.port.keepOutputAwake(active);
-    if (active) {
-      this.releaseBusy ??= busyState.hold('session');
-      void this.anchor.start();
-    } else {
+    // Only a playing session needs the engine woken; waiting, paused or ended, nothing ticks.
+    this.ticker.set(state === 'playing');
+    this.output.keepOutputAwake(active);
+    if (active) this.releaseBusy ??= busyState.hold('session');
+    else {
       this.releaseBusy?.();
       this.releaseBusy = undefined;
-      this.anchor.pause();
     }
-    this.mediaSession.update(active);
+    this.lockScreen.update(active);
     this.notify();
   }
 

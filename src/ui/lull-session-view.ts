@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ChoiceStep } from '../engine/script-model';
+import type { TemplateChoice } from '../engine/plan-template';
 import type { TimelineEvent } from '../engine/timeline';
 import { breathAt, captionAt, promptAt, stepIndexAt, tapAt, writingPromptAt } from '../engine/timeline-queries';
 import type { JournalDraft } from '../services/journal-service';
@@ -238,7 +238,7 @@ export class LullSessionView extends LitElement {
           </div>`
         : nothing}
       ${player.interrupted ? html`<p role="alert">The sound was interrupted. Press Play to go on from where you were.</p>` : nothing}
-      ${started ? nothing : this._renderSetup(player, pack.script.length)}
+      ${started ? nothing : this._renderSetup(player, pack.template.length)}
       ${this._renderPlayer(player, needsConsent)}
       ${player.state === 'ended'
         ? html`<section class="panel" aria-labelledby="after-heading">
@@ -282,7 +282,7 @@ export class LullSessionView extends LitElement {
     </section>`;
   }
 
-  private _renderChoice(player: SessionPlayer, choice: ChoiceStep) {
+  private _renderChoice(player: SessionPlayer, choice: TemplateChoice) {
     return html`<fieldset>
       <legend>${choice.question}</legend>
       ${choice.options.map(

@@ -11,7 +11,9 @@ import { packInputsHash, sha256 } from '../../src/compiler/hash';
 import { listScriptFiles } from '../../src/compiler/load-scripts';
 import { packsDir, scriptsDir } from '../../src/compiler/project-paths';
 import { voiceId } from '../../src/compiler/voice';
-import { shippedPlan } from '../helpers/shipped-plan';
+import { compilerPlan, shippedPlan } from '../helpers/shipped-plan';
+import { templateOf } from '../../src/engine/plan-session';
+import { templateChoices, type TemplateChoice } from '../../src/engine/plan-template';
 
 const rebuild = 'the shipped packs are out of step with audio-scripts/: run "npm run audio" and commit public/packs/';
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -24,6 +26,11 @@ function expectFilesIntact(dir: string, audio: EncodedAudio): void {
     expect(bytes.byteLength, `${path} has the wrong size`).toBe(file.bytes);
     expect(sha256(bytes), `${path} does not match its hash`).toBe(file.sha256);
   }
+}
+
+/** Every combination of answers to the choices (the shipped scripts have a handful). */
+function everyAnswer(choices: readonly TemplateChoice[]): Record<string, string>[] {
+  return choices.reduce<Record<string, string>[]>((partials, choice) => partials.flatMap((partial) => choice.options.map((option) => ({ ...partial, [choice.name]: option.id }))), [{}]);
 }
 
 function readScript(path: string): { source: string; script: Script } {
@@ -47,8 +54,15 @@ describe('the shipped session packs', async () => {
     expect(manifest.source, rebuild).toBe(source);
     expect(Object.keys(manifest.lines).sort(), rebuild).toEqual(spokenLines(script).map((text) => lineKey(text, voiceId)).sort());
     expectFilesIntact(join(packsDir, script.id), manifest.narration);
-    // The app plans with the same engine code from the same pack: at the defaults it gets the shipped timeline.
-    expect(shippedPlan(script.id, script.length.default)).toEqual(manifest.timeline);
+    // The pack's template is the compiler's: stretched by the app at any length and with any choices,
+    // it gives exactly the plan the compiler makes from the script.
+    const keyOf = (text: string) => lineKey(text, voiceId);
+    expect(manifest.template).toEqual(templateOf(script, { keyOf, speechSeconds: (text) => manifest.lines[keyOf(text)]?.duration ?? Number.NaN }));
+    for (const minutes of [script.length.min, script.length.default, script.length.max]) {
+      for (const choices of everyAnswer(templateChoices(manifest.template))) {
+        expect(shippedPlan(script.id, minutes, choices), `${String(minutes)} min, ${JSON.stringify(choices)}`).toEqual(compilerPlan(script.id, minutes, choices));
+      }
+    }
   });
 
   it('share cues and ambience made by the current recipe', () => {

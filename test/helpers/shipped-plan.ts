@@ -3,16 +3,25 @@ import { checkScript } from '../../src/engine/check-script';
 import { lineKey } from '../../src/engine/line-key';
 import type { SessionManifest } from '../../src/engine/pack-manifest';
 import { planSession } from '../../src/engine/plan-session';
+import { stretchTemplate } from '../../src/engine/plan-template';
 import type { SessionPlan } from '../../src/engine/timeline';
 
 export function shippedManifest(id: string): SessionManifest {
   return JSON.parse(readFileSync(`public/packs/${id}/manifest.json`, 'utf8')) as SessionManifest;
 }
 
-/** The plan the app makes for a shipped session: same script, same rendered line durations. */
+/** The plan the app plays for a shipped session: the pack's template, stretched. */
 export function shippedPlan(id: string, minutes: number, choices: Record<string, string> = {}): SessionPlan {
+  return stretchTemplate(shippedManifest(id).template, { minutes, choices });
+}
+
+/**
+ * The compiler's plan for the same session, made from its script in `audio-scripts/` and the
+ * rendered line durations: what the app plays must be exactly this.
+ */
+export function compilerPlan(id: string, minutes: number, choices: Record<string, string> = {}): SessionPlan {
   const manifest = shippedManifest(id);
-  const checked = checkScript(manifest.sourceFile, manifest.source);
+  const checked = checkScript(manifest.sourceFile, readFileSync(manifest.sourceFile, 'utf8'));
   if (!checked.ok) throw new Error(`${id} does not validate`);
   return planSession(checked.script, {
     minutes,

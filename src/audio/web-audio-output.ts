@@ -1,0 +1,72 @@
+import type { Bus, SessionOutput } from '../engine/audio-port';
+import type { Clock } from '../engine/clock';
+import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
+import type { CueSound, VoiceSource } from '../engine/timeline';
+import type { Seconds } from '../engine/units';
+import type { WebAudioPort } from './web-audio-port';
+
+/**
+ * A session's sound on a real AudioContext: the port's scheduled sounds, on the context's clock.
+ * "Interrupted" is any state but running while the session expects sound (a phone call on iOS,
+ * a lost output device); the player pauses and the person resumes.
+ */
+export class WebAudioOutput implements SessionOutput {
+  readonly clock: Clock;
+  readonly recordingSeconds: Readonly<Partial<Record<RecordingSlot, Seconds>>>;
+
+  constructor(
+    private readonly context: AudioContext,
+    private readonly port: WebAudioPort,
+  ) {
+    this.clock = { now: () => context.currentTime };
+    this.recordingSeconds = Object.fromEntries(Object.entries(port.recordings).map(([slot, buffer]) => [slot, buffer.duration]));
+  }
+
+  async start(): Promise<boolean> {
+    if (this.context.state === 'running') return true;
+    try {
+      await this.context.resume();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  onInterruption(listener: () => void): () => void {
+    const onStateChange = (): void => {
+      if (this.context.state !== 'running') listener();
+    };
+    this.context.addEventListener('statechange', onStateChange);
+    return () => {
+      this.context.removeEventListener('statechange', onStateChange);
+    };
+  }
+
+  scheduleVoice(source: VoiceSource, when: Seconds, offset: Seconds, duration: Seconds): void {
+    this.port.scheduleVoice(source, when, offset, duration);
+  }
+
+  scheduleCue(sound: CueSound, when: Seconds, pan: number): void {
+    this.port.scheduleCue(sound, when, pan);
+  }
+
+  scheduleAmbience(ambience: AmbienceKind | null, when: Seconds, volume: number, fade: Seconds): void {
+    this.port.scheduleAmbience(ambience, when, volume, fade);
+  }
+
+  stopAll(fade?: Seconds): void {
+    this.port.stopAll(fade);
+  }
+
+  setVolume(bus: Bus, volume: number): void {
+    this.port.setVolume(bus, volume);
+  }
+
+  keepOutputAwake(awake: boolean): void {
+    this.port.keepOutputAwake(awake);
+  }
+
+  dispose(): void {
+    this.port.dispose();
+  }
+}

@@ -1,0 +1,249 @@
+import { fillElastic, type Stretchable } from './elastic-fill';
+import type { AmbienceKind, PromptWriting, RecordingSlot, StepKind } from './script-model';
+import type { BreathPhase, Caption, CueSound, PlannedStep, SessionPlan, TimelineEvent, VoiceSource } from './timeline';
+import { minutesToSeconds, type Minutes, type Seconds } from './units';
+
+/**
+ * A session's plan before its length and choices are known: every step with its real duration
+ * (fixed, or stretchable within bounds) and its events at offsets from the step's start, on every
+ * branch. The compiler writes it into each pack; the app, the compiler and the tests all make a
+ * plan from it with `stretchTemplate`, so what plays is what was planned.
+ */
+export interface PlanTemplate {
+  readonly scriptId: string;
+  readonly title: string;
+  /** In minutes, as the script gives it. */
+  readonly length: { readonly default: Minutes; readonly min: Minutes; readonly max: Minutes };
+  readonly steps: readonly TemplateNode[];
+}
+
+/** A step plays only when an earlier choice was answered with this option. */
+export interface TemplateCondition {
+  readonly choice: string;
+  readonly option: string;
+}
+
+export type TemplateNode = TemplateStep | TemplateChoice;
+
+export interface TemplateChoice {
+  readonly kind: 'choice';
+  readonly name: string;
+  readonly question: string;
+  readonly defaultOption: string;
+  readonly options: readonly TemplateOption[];
+  readonly when?: TemplateCondition;
+}
+
+export interface TemplateOption {
+  readonly id: string;
+  readonly label: string;
+  /** The branch's steps; a branch's own ambience is its first step. */
+  readonly steps: readonly TemplateNode[];
+}
+
+/** An event at `offset` seconds into its step. A prompt's window lasts to the end of its step. */
+export type TemplateEvent =
+  | { readonly kind: 'voice'; readonly offset: Seconds; readonly duration: Seconds; readonly text: string; readonly source: VoiceSource }
+  | { readonly kind: 'cue'; readonly offset: Seconds; readonly sound: CueSound; readonly pan: number }
+  | { readonly kind: 'ambience'; readonly offset: Seconds; readonly ambience: AmbienceKind | null; readonly volume: number; readonly fade: Seconds }
+  | { readonly kind: 'breath'; readonly offset: Seconds; readonly duration: Seconds; readonly phase: BreathPhase }
+  | {
+      readonly kind: 'prompt';
+      readonly offset: Seconds;
+      readonly text: string;
+      readonly waits: boolean;
+      readonly writing: PromptWriting;
+      readonly waitsForWriting?: false;
+    };
+
+export interface TemplateStep {
+  readonly kind: Exclude<StepKind, 'choice'>;
+  readonly when?: TemplateCondition;
+  /** What the progress bar calls the step; an ambience change is no step of its own and has none. */
+  readonly label?: string;
+  readonly fixed: Seconds;
+  /** How far the step can grow beyond `fixed`, for the session's length. */
+  readonly stretch?: Stretchable;
+  readonly events: readonly TemplateEvent[];
+  /** Events that repeat every `every` seconds for as long as the step lasts (breath cycles, taps). */
+  readonly repeat?: { readonly every: Seconds; readonly events: readonly TemplateEvent[]; readonly alternatePan?: true };
+  /** The person's own recording for this slot, when there is one, plays instead of the step's line. */
+  readonly recording?: { readonly slot: RecordingSlot; readonly maxSeconds: Seconds };
+}
+
+/** A short breath of silence after every spoken line, so lines never run into each other. */
+export const gapAfterLine: Seconds = 0.8;
+export const recordingCaption = 'Your own recording';
+
+export interface StretchInputs {
+  readonly minutes: Minutes;
+  /** Choice name → option id; missing or unknown answers take the default. */
+  readonly choices?: Readonly<Record<string, string>>;
+  /** Lengths of the person's own recordings, by slot. */
+  readonly recordings?: Readonly<Partial<Record<RecordingSlot, Seconds>>>;
+}
+
+/** The choices a template offers, in order of appearance (nested ones included). */
+export function templateChoices(template: PlanTemplate): TemplateChoice[] {
+  const found: TemplateChoice[] = [];
+  const visit = (nodes: readonly TemplateNode[]): void => {
+    for (const node of nodes) {
+      if (node.kind !== 'choice') continue;
+      found.push(node);
+      for (const option of node.options) visit(option.steps);
+    }
+  };
+  visit(template.steps);
+  return found;
+}
+
+/** The option each choice takes: the one asked for if it exists, else the default. */
+export function settleChoices(template: PlanTemplate, wanted: Readonly<Record<string, string>>): Record<string, string> {
+  const settled: Record<string, string> = {};
+  for (const choice of templateChoices(template)) {
+    const asked = Object.hasOwn(wanted, choice.name) ? wanted[choice.name] : undefined;
+    settled[choice.name] = asked && choice.options.some((option) => option.id === asked) ? asked : choice.defaultOption;
+  }
+  return settled;
+}
+
+/** The steps a person hears for these (settled) choices, in order. */
+export function resolveTemplatePath(template: PlanTemplate, choices: Readonly<Record<string, string>>): TemplateStep[] {
+  const path: TemplateStep[] = [];
+  const walk = (nodes: readonly TemplateNode[]): void => {
+    for (const node of nodes) {
+      if (node.when && choices[node.when.choice] !== node.when.option) continue;
+      if (node.kind !== 'choice') {
+        path.push(node);
+        continue;
+      }
+      const option = node.options.find((candidate) => candidate.id === choices[node.name]);
+      if (option) walk(option.steps);
+    }
+  };
+  walk(template.steps);
+  return path;
+}
+
+/** The ambience loops a template can play, on any branch. */
+export function templateAmbience(template: PlanTemplate): AmbienceKind[] {
+  const used = new Set<AmbienceKind>();
+  forEachStep(template.steps, (step) => {
+    for (const event of step.events) if (event.kind === 'ambience' && event.ambience) used.add(event.ambience);
+  });
+  return [...used];
+}
+
+/** The recording slots a template can play, on any branch. */
+export function templateRecordingSlots(template: PlanTemplate): RecordingSlot[] {
+  const slots = new Set<RecordingSlot>();
+  forEachStep(template.steps, (step) => {
+    if (step.recording) slots.add(step.recording.slot);
+  });
+  return [...slots];
+}
+
+function forEachStep(nodes: readonly TemplateNode[], visit: (step: TemplateStep) => void): void {
+  for (const node of nodes) {
+    if (node.kind === 'choice') for (const option of node.options) forEachStep(option.steps, visit);
+    else visit(node);
+  }
+}
+
+interface Shape {
+  readonly fixed: Seconds;
+  readonly stretch?: Stretchable;
+  readonly events: readonly TemplateEvent[];
+}
+
+/** A step as it plays with the person's recordings: a recorded slot replaces the spoken fallback. */
+function shapeWith(step: TemplateStep, recordings: StretchInputs['recordings']): Shape {
+  const recorded = step.recording ? recordings?.[step.recording.slot] : undefined;
+  if (!step.recording || recorded === undefined) return step;
+  const duration = Math.min(recorded, step.recording.maxSeconds);
+  return {
+    fixed: duration + gapAfterLine,
+    events: [{ kind: 'voice', offset: 0, duration, text: recordingCaption, source: { kind: 'recording', slot: step.recording.slot } }],
+  };
+}
+
+/** The shortest and longest the path can play for these choices and recordings, in seconds. */
+export function templateRange(template: PlanTemplate, inputs: Omit<StretchInputs, 'minutes'>): { min: Seconds; max: Seconds; quantum: Seconds } {
+  let min = 0;
+  let max = 0;
+  let quantum = 0;
+  for (const step of resolveTemplatePath(template, settleChoices(template, inputs.choices ?? {}))) {
+    const shape = shapeWith(step, inputs.recordings);
+    min += shape.fixed + (shape.stretch?.min ?? 0);
+    max += shape.fixed + (shape.stretch?.max ?? 0);
+    quantum = Math.max(quantum, shape.stretch?.quantum ?? 0);
+  }
+  return { min, max, quantum };
+}
+
+/** The plan at a length and choices: every event with its exact start, captions and step markers. */
+export function stretchTemplate(template: PlanTemplate, inputs: StretchInputs): SessionPlan {
+  const choices = settleChoices(template, inputs.choices ?? {});
+  const path = resolveTemplatePath(template, choices);
+  const shapes = path.map((step) => shapeWith(step, inputs.recordings));
+  const durations = stretchToLength(shapes, minutesToSeconds(inputs.minutes));
+  const events: TimelineEvent[] = [];
+  const steps: PlannedStep[] = [];
+  let at = 0;
+  path.forEach((step, index) => {
+    const duration = durations[index] ?? 0;
+    const shape = shapes[index] ?? step;
+    events.push(...shape.events.map((event) => placed(event, at, duration, false)));
+    if (step.repeat) {
+      const { every, events: cycle, alternatePan } = step.repeat;
+      const count = Math.round(duration / every);
+      // Each repetition is placed from the step start, never accumulated, so nothing drifts.
+      for (let repetition = 0; repetition < count; repetition += 1) {
+        const mirrored = alternatePan === true && repetition % 2 === 1;
+        for (const event of cycle) events.push(placed(event, at + repetition * every, duration - repetition * every, mirrored));
+      }
+    }
+    if (step.label !== undefined) steps.push({ kind: step.kind, at, duration, label: step.label });
+    at += duration;
+  });
+  const ordered = events.map((event, order) => ({ event, order })).sort((a, b) => a.event.at - b.event.at || a.order - b.order);
+  const sorted = ordered.map(({ event }) => event);
+  const captions: Caption[] = sorted.flatMap((event) => (event.kind === 'voice' ? [{ at: event.at, end: event.at + event.duration, text: event.text }] : []));
+  return { scriptId: template.scriptId, title: template.title, duration: at, steps, events: sorted, captions, choices };
+}
+
+/** An event placed at `start` + its offset; a prompt's window runs `remaining` seconds from `start`; a mirrored cue swaps sides. */
+function placed(event: TemplateEvent, start: Seconds, remaining: Seconds, mirrored: boolean): TimelineEvent {
+  const at = start + event.offset;
+  // Built key by key in the timeline's own order (kind, at, …), so plans serialise alike.
+  switch (event.kind) {
+    case 'prompt': {
+      const { kind, offset, ...fields } = event;
+      return { kind, at, duration: start + remaining - at, ...fields };
+    }
+    case 'cue': {
+      const { kind, offset, ...fields } = event;
+      return { kind, at, ...fields, ...(mirrored ? { pan: -fields.pan } : {}) };
+    }
+    default: {
+      const { kind, offset, ...fields } = event;
+      // The rest of a narrowed union is not narrowed by TypeScript: voice, ambience and breath each keep their own fields.
+      return { kind, at, ...fields } as TimelineEvent;
+    }
+  }
+}
+
+function stretchToLength(shapes: readonly Shape[], target: Seconds): Seconds[] {
+  const stretchable = shapes.flatMap((shape, index) => (shape.stretch ? [{ index, item: shape.stretch }] : []));
+  const fixedTotal = shapes.reduce((sum, shape) => sum + shape.fixed, 0);
+  const minTotal = stretchable.reduce((sum, { item }) => sum + item.min, 0);
+  const filled = fillElastic(
+    stretchable.map(({ item }) => item),
+    target - fixedTotal - minTotal,
+  );
+  const durations = shapes.map((shape) => shape.fixed);
+  stretchable.forEach(({ index }, order) => {
+    durations[index] = (durations[index] ?? 0) + (filled[order] ?? 0);
+  });
+  return durations;
+}

@@ -1,0 +1,44 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openAppAt, type AppAt } from './harness/app-at';
+import { eventually } from './harness/eventually';
+import { copyOfBuild, startStaticServer, type StaticServer } from './harness/static-server';
+
+let build: ReturnType<typeof copyOfBuild>;
+let server: StaticServer;
+let app: AppAt | undefined;
+beforeAll(async () => {
+  // A pack as an earlier version of Lull wrote it (format 2: its script, no plan template), as a
+  // person may still have it kept offline after the app updates.
+  build = copyOfBuild();
+  copyFileSync('test/fixtures/packs/format-2/breathe-long-exhale.manifest.json', join(build.root, 'packs/breathe-long-exhale/manifest.json'));
+  server = await startStaticServer(build.root);
+});
+afterAll(async () => {
+  await server.close();
+  build.remove();
+});
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('a pack kept from an earlier version', () => {
+  it('still opens and plays, with its captions, and loads the script reader only for it', async () => {
+    app = await openAppAt(server.origin, '/session/breathe-long-exhale?minutes=5');
+    const { page } = app;
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.reload();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await eventually(() => page.locator('.caption').innerText()).not.toBe('');
+    await eventually(() => page.locator('#position').inputValue().then(Number)).toBeGreaterThanOrEqual(2);
+    expect(await page.getByText('Some sounds could not be loaded').count()).toBe(0);
+    expect(scripts.some((path) => path.includes('check-script'))).toBe(true);
+    expect(app.problems).toEqual([]);
+  });
+});
