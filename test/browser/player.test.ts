@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommonManifest, SpriteClip } from '../../src/engine/pack-manifest';
 import type { SessionPlan } from '../../src/engine/timeline';
-import { shippedManifest, shippedPlan } from '../helpers/shipped-plan';
+import { compilerPlan, shippedManifest } from '../helpers/shipped-plan';
 import { audioStarts, recordAudioStarts, type StartCall } from './harness/audio-starts';
 import { seriousAxeViolations } from './harness/axe';
 import { openApp, type OpenedApp } from './harness/page';
@@ -50,7 +50,7 @@ async function waitForStarts(page: Page, count: number, predicate: (call: StartC
 describe('the session player', () => {
   it('plays a session with its lines exactly as far apart as planned, and shows their captions', async () => {
     app = await openSession();
-    const plan = shippedPlan(sessionId, 5);
+    const plan = compilerPlan(sessionId, 5);
     await app.page.getByRole('button', { name: 'Start' }).click();
     const planned = voiceEvents(plan);
     const firstLine = planned[0];
@@ -67,7 +67,7 @@ describe('the session player', () => {
 
   it('pauses and resumes exactly where it was, mid-line', async () => {
     app = await openSession();
-    const plan = shippedPlan(sessionId, 5);
+    const plan = compilerPlan(sessionId, 5);
     await app.page.getByRole('button', { name: 'Start' }).click();
     await waitForStarts(app.page, 2, isVoice);
     await app.page.waitForTimeout(2500);
@@ -92,7 +92,7 @@ describe('the session player', () => {
 
   it('seeks to a time and schedules every cue after it at its planned distance', async () => {
     app = await openSession('minutes=10');
-    const plan = shippedPlan(sessionId, 10);
+    const plan = compilerPlan(sessionId, 10);
     await app.page.getByRole('button', { name: 'Start' }).click();
     await waitForStarts(app.page, 1, isVoice);
     const before = (await audioStarts(app.page)).length;
@@ -113,7 +113,7 @@ describe('the session player', () => {
 
   it('skips to the next and the previous step', async () => {
     app = await openSession();
-    const plan = shippedPlan(sessionId, 5);
+    const plan = compilerPlan(sessionId, 5);
     await app.page.getByRole('button', { name: 'Start' }).click();
     await app.page.getByText('Step 1 of').waitFor();
     await app.page.getByRole('button', { name: 'Next step' }).click();
@@ -142,7 +142,7 @@ describe('the session player', () => {
     await app.page.getByRole('button', { name: 'Start' }).click();
     // The ambience bed, a sound of another file, still plays.
     await waitForStarts(app.page, 1, (call) => call.loop);
-    await expect.poll(() => app?.page.locator('.caption').innerText()).toBe(voiceEvents(shippedPlan(sessionId, 5))[0]?.kind === 'voice' ? manifest.lines[Object.keys(manifest.lines)[0] ?? '']?.text : '');
+    await expect.poll(() => app?.page.locator('.caption').innerText()).toBe(voiceEvents(compilerPlan(sessionId, 5))[0]?.kind === 'voice' ? manifest.lines[Object.keys(manifest.lines)[0] ?? '']?.text : '');
     expect((await audioStarts(app.page)).filter(isVoice)).toEqual([]);
   });
 
