@@ -1,3 +1,4 @@
+import { assertPlayablePattern } from './breath-pattern-error';
 import { cycleSeconds } from './breath-patterns';
 import { fillElastic, type Stretchable } from './elastic-fill';
 import { resolvePath, settleChoices, type PathStep } from './resolve-path';
@@ -101,6 +102,8 @@ function shapeOf(step: PathStep, inputs: PlanInputs): Shape {
     case 'pause':
       return spanShape(step.span, 0);
     case 'breathe': {
+      // Whatever made the pattern (a script, a form, a backup), a phase this short would never end the plan.
+      assertPlayablePattern(step.pattern);
       const cycle = cycleSeconds(step.pattern);
       return step.length.kind === 'cycles' ? { fixed: step.length.cycles * cycle } : spanShape(step.length.span, cycle);
     }
