@@ -21,7 +21,7 @@ export const breathPhaseLimits = {
   rest: { min: 0, max: 60 },
 } as const satisfies Readonly<Record<BreathPhase, { readonly min: Seconds; readonly max: Seconds }>>;
 
-export const breathPhases = ['inhale', 'hold', 'exhale', 'rest'] as const satisfies readonly BreathPhase[];
+const breathPhases = ['inhale', 'hold', 'exhale', 'rest'] as const satisfies readonly BreathPhase[];
 
 /** Whether `seconds` is a length the phase may have: a finite number within its limits. */
 export function phaseAllowed(phase: BreathPhase, seconds: Seconds): boolean {

@@ -7,7 +7,8 @@ import { deleteLullDatabase } from '../storage/database';
 import { countJournalEntriesSince } from '../storage/journal';
 import { countLettersSince } from '../storage/letters';
 import type { JournalEntry, Letter } from '../storage/schema';
-import { getSetting, lastBackupKey, putSetting } from '../storage/settings';
+import { settingKeys } from '../storage/setting-rules';
+import { getSetting, putSetting } from '../storage/settings';
 import { describeFailure, type DataStore } from './data-store';
 
 export type { BackupSection, ImportSummary };
@@ -45,7 +46,7 @@ export class BackupService {
   async summary(): Promise<DataSummary> {
     return this.store.run(async (db) => {
       const counts = await countRecords(db);
-      const stored = await getSetting(db, lastBackupKey);
+      const stored = await getSetting(db, settingKeys.lastBackup, this.now());
       const lastBackupAt = typeof stored === 'number' ? stored : null;
       const since = await Promise.all([countJournalEntriesSince(db, lastBackupAt), countLettersSince(db, lastBackupAt), countCheckInsSince(db, lastBackupAt)]);
       return {
@@ -74,7 +75,7 @@ export class BackupService {
     const journal = withDrafts(data.journal, unsaved.journal ?? []);
     const letters = withDrafts(data.letters, unsaved.letters ?? []);
     const file = new File([writeBackupText({ ...data, journal, letters })], backupFileName(new Date(at)), { type: 'application/json' });
-    await this.store.run((db) => putSetting(db, lastBackupKey, at)).catch(() => undefined);
+    await this.store.run((db) => putSetting(db, settingKeys.lastBackup, at)).catch(() => undefined);
     return file;
   }
 
@@ -84,7 +85,7 @@ export class BackupService {
    */
   async importFile(file: Blob): Promise<ImportOutcome> {
     if (file.size > backupLimits.fileBytes) return { ok: false, problems: [backupProblem('too-large', '', file.size, backupLimits.fileBytes).message] };
-    const read = readBackupText(await file.text());
+    const read = readBackupText(await file.text(), this.now());
     if (!read.ok) return { ok: false, problems: read.problems.map((problem) => problem.message) };
     try {
       const summary = await this.store.run((db) => writeBackupData(db, read.data));

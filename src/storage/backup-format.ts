@@ -1,4 +1,5 @@
 import type { RecordingSlot } from '../engine/script-model';
+import { recordingLimits } from './recording-rules';
 import type { CheckIn, CustomBreathPattern, EpochMilliseconds, JournalEntry, Letter, ResumePosition, SessionRun, Setting, SupportContact } from './schema';
 
 /** The `format` field of every backup file. */
@@ -12,7 +13,7 @@ export const backupLimits = {
   fileBytes: 200 * 1024 * 1024,
   depth: 8,
   problems: 50,
-  recordingBytes: 64 * 1024 * 1024,
+  recordingBytes: recordingLimits.bytes,
   records: 100_000,
   smallLists: 1_000,
 } as const;

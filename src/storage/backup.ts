@@ -1,8 +1,13 @@
+import type { IDBPTransaction, StoreValue } from 'idb';
 import { backupSections, type BackupData, type BackupRecording, type BackupSection } from './backup-format';
+import { readStoredPattern } from './breath-pattern-rules';
+import { readStoredCheckIn } from './check-in-rules';
+import { readStoredContact } from './contact-rules';
 import { strict } from './database';
 import { migratedChunkBytes } from './migrations';
-import type { StoreValue } from 'idb';
+import { isKeepableRecording } from './recording-rules';
 import { storeNames, type EpochMilliseconds, type LullDatabase, type LullSchema, type Recording, type RecordingChunk, type StoreName } from './schema';
+import { readStoredSetting } from './setting-rules';
 
 /** Imported recordings are stored in chunks of this size. */
 const importChunkBytes = migratedChunkBytes;
@@ -17,9 +22,10 @@ function joinChunks(chunks: readonly RecordingChunk[]): Uint8Array {
   return bytes;
 }
 
-/** Everything in the database, read in one transaction so the copy is consistent. */
-export async function readBackupData(db: LullDatabase, exportedAt: EpochMilliseconds): Promise<BackupData> {
-  const tx = db.transaction([...storeNames], 'readonly');
+type AllStores = IDBPTransaction<LullSchema, StoreName[], IDBTransactionMode>;
+
+/** Every record as it is stored, recordings with their bytes joined, inside `tx`. */
+async function readStores(tx: AllStores, exportedAt: EpochMilliseconds): Promise<BackupData & { readonly storedRecordings: readonly Recording[] }> {
   const all = <S extends StoreName>(name: S) => tx.objectStore(name).getAll();
   const [settings, journal, letters, recordings, chunks, checkIns, sessionHistory, resumePositions, breathPatterns, supportContacts] = await Promise.all([
     all('settings'),
@@ -33,7 +39,6 @@ export async function readBackupData(db: LullDatabase, exportedAt: EpochMillisec
     all('breathPatterns'),
     all('supportContacts'),
   ]);
-  await tx.done;
   const chunksByRecording = new Map<string, RecordingChunk[]>();
   for (const chunk of chunks) {
     const group = chunksByRecording.get(chunk.recordingId);
@@ -51,7 +56,30 @@ export async function readBackupData(db: LullDatabase, exportedAt: EpochMillisec
       bytes: joinChunks(chunksByRecording.get(recording.id) ?? []),
     }),
   );
-  return { exportedAt, settings, journal, letters, recordings: withBytes, checkIns, sessionHistory, resumePositions, breathPatterns, supportContacts };
+  return { exportedAt, settings, journal, letters, recordings: withBytes, checkIns, sessionHistory, resumePositions, breathPatterns, supportContacts, storedRecordings: recordings };
+}
+
+/**
+ * Everything in the database, read in one transaction so the copy is consistent. Patterns,
+ * contacts, check-ins, settings and recordings pass the same rules as when the app reads them
+ * (repaired, or left out), so an export holds what the screens show and always imports again.
+ */
+export async function readBackupData(db: LullDatabase, exportedAt: EpochMilliseconds): Promise<BackupData> {
+  const tx = db.transaction([...storeNames], 'readonly');
+  const { storedRecordings, ...stored } = await readStores(tx, exportedAt);
+  await tx.done;
+  const keepable = new Set(storedRecordings.filter(isKeepableRecording).map((recording) => recording.id));
+  return {
+    ...stored,
+    settings: stored.settings.flatMap(({ key, value }) => {
+      const read = readStoredSetting(key, value, exportedAt);
+      return read === undefined ? [] : [{ key, value: read }];
+    }),
+    recordings: stored.recordings.filter((recording) => keepable.has(recording.id)),
+    checkIns: stored.checkIns.flatMap((checkIn) => readStoredCheckIn(checkIn, exportedAt) ?? []),
+    breathPatterns: stored.breathPatterns.flatMap((pattern) => readStoredPattern(pattern, exportedAt) ?? []),
+    supportContacts: stored.supportContacts.flatMap((contact) => readStoredContact(contact, exportedAt) ?? []),
+  };
 }
 
 export interface ImportSummary {

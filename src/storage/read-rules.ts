@@ -144,3 +144,12 @@ export function list<T>(rule: Rule<T>, max: number, key?: keyof T & string): Rul
     },
   };
 }
+
+/** `value` as `rule` reads it, or undefined if the rule refuses it: for values read back from storage. */
+export function accepted<T>(rule: Rule<T>, value: unknown): T | undefined {
+  const read = rule.read(value, '', new Problems(1));
+  return read === invalid ? undefined : read;
+}
+
+/** A record's id: what every store keys by, and what a backup may hold. */
+export const id = text(64, { regex: /^[A-Za-z0-9_-]+$/u, expected: 'an id: 1 to 64 letters, digits, "-" or "_"' });
