@@ -1,6 +1,6 @@
 import { readBackupData, writeBackupData, countRecords, type ImportSummary } from '../storage/backup';
 import { readBackupText, writeBackupText } from '../storage/backup-file';
-import { backupLimits, type BackupSection } from '../storage/backup-format';
+import { backupLimits, backupSections, type BackupSection } from '../storage/backup-format';
 import { backupProblem } from '../storage/backup-problem';
 import { countCheckInsSince } from '../storage/check-ins';
 import { deleteLullDatabase } from '../storage/database';
@@ -12,6 +12,7 @@ import { getSetting, putSetting } from '../storage/settings';
 import { describeFailure, type DataStore } from './data-store';
 
 export type { BackupSection, ImportSummary };
+export { backupSections };
 
 /** After this many new entries, letters and check-ins, the Your data screen suggests a backup. */
 export const backupReminderAfter = 20;

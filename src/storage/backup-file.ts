@@ -7,7 +7,7 @@ import { contactRule } from './contact-rules';
 import { maxJournalText } from './journal';
 import { maxLetterText, maxLetterTitle } from './letters';
 import { formatLimitBytes } from './limits-text';
-import { boolean, id, invalid, list, nullable, numberIn, oneOf, Problems, record, text, type Rule } from './read-rules';
+import { boolean, id, invalid, list, nullable, numberIn, oneOf, optional, Problems, record, text, type Rule } from './read-rules';
 import { recordingFields } from './recording-rules';
 import type { EpochMilliseconds } from './schema';
 import { settingRule } from './setting-rules';
@@ -22,6 +22,8 @@ const audioData: Rule<Uint8Array> = {
     return bytes ?? problems.add('wrong-type', at, this.expected);
   },
 };
+/** Fields a journal entry or letter may carry since format 2; older files lack them. */
+const writingExtras = { revision: optional(numberIn(0, Number.MAX_SAFE_INTEGER, true)), earlierVersionOf: optional(id) };
 
 const { records, smallLists } = backupLimits;
 
@@ -36,8 +38,8 @@ function backupRule(now: EpochMilliseconds) {
     version: numberIn(1, backupFormatVersion, true),
     exportedAt: time,
     settings: list(settingRule(now), smallLists, 'key'),
-    journal: list(record('a journal entry', { id, createdAt: time, updatedAt: time, text: text(maxJournalText), prompt: nullable(text(2000)) }), records, 'id'),
-    letters: list(record('a letter', { id, createdAt: time, updatedAt: time, title: text(maxLetterTitle), text: text(maxLetterText) }), records, 'id'),
+    journal: list(record('a journal entry', { id, createdAt: time, updatedAt: time, text: text(maxJournalText), prompt: nullable(text(2000)), ...writingExtras }), records, 'id'),
+    letters: list(record('a letter', { id, createdAt: time, updatedAt: time, title: text(maxLetterTitle), text: text(maxLetterText), ...writingExtras }), records, 'id'),
     recordings: list(record('a recording', { ...recordingFields(now), data: audioData }), smallLists, 'id'),
     checkIns: list(checkInRule(now), records, 'id'),
     sessionHistory: list(

@@ -5,8 +5,11 @@ import type { CheckIn, CustomBreathPattern, EpochMilliseconds, JournalEntry, Let
 /** The `format` field of every backup file. */
 export const backupFormatName = 'lull-backup';
 
-/** Bumped when the file's shape changes; a build reads its own version and older ones. */
-export const backupFormatVersion = 1;
+/**
+ * Bumped when the file's shape changes; a build reads its own version and older ones.
+ * 2: journal entries and letters may carry `revision` and `earlierVersionOf`.
+ */
+export const backupFormatVersion = 2;
 
 /** How much an import accepts, checked before anything is written. */
 export const backupLimits = {

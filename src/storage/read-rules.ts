@@ -69,10 +69,23 @@ const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 
-type Fields = Readonly<Record<string, Rule<unknown>>>;
-type Read<F extends Fields> = { -readonly [K in keyof F]: F[K] extends Rule<infer T> ? T : never };
+/** A field a record may leave out (files from older versions lack it); when present it follows `rule`. */
+export interface OptionalRule<T> extends Rule<T> {
+  readonly optional: true;
+}
 
-/** An object with exactly these fields: unknown, forbidden and missing keys are all problems. */
+export function optional<T>(rule: Rule<T>): OptionalRule<T> {
+  return { expected: rule.expected, read: (value, at, problems) => rule.read(value, at, problems), optional: true };
+}
+
+const isOptional = (rule: Rule<unknown>): boolean => 'optional' in rule && rule.optional === true;
+
+type Fields = Readonly<Record<string, Rule<unknown>>>;
+type ValueOf<R> = R extends Rule<infer T> ? T : never;
+type OptionalKeys<F extends Fields> = { [K in keyof F]: F[K] extends OptionalRule<unknown> ? K : never }[keyof F];
+type Read<F extends Fields> = { -readonly [K in Exclude<keyof F, OptionalKeys<F>>]: ValueOf<F[K]> } & { -readonly [K in OptionalKeys<F>]?: ValueOf<F[K]> };
+
+/** An object with exactly these fields: unknown, forbidden and missing (not optional) keys are all problems. */
 export function record<F extends Fields>(what: string, fields: F): Rule<Read<F>> {
   const names = Object.keys(fields);
   const expected = `${what} (an object with the fields ${names.join(', ')})`;
@@ -99,6 +112,7 @@ export function record<F extends Fields>(what: string, fields: F): Rule<Read<F>>
         const rule = fields[name];
         if (!rule) continue;
         if (!Object.hasOwn(value, name)) {
+          if (isOptional(rule)) continue;
           problems.add('missing-key', path);
           ok = false;
           continue;

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { putRecords } from './harness/data-pages';
+import { writeBackupText } from '../../src/storage/backup-file';
+import type { BackupData } from '../../src/storage/backup-format';
+import { putRecords, readDatabase } from './harness/data-pages';
 import { eventually } from './harness/eventually';
 import { openApp, type OpenedApp } from './harness/page';
 
@@ -78,6 +80,52 @@ describe('values stored by an older import or another program', () => {
     await page.getByText('Nothing yet.').waitFor();
     expect(await page.getByText('Invalid Date', { exact: false }).count()).toBe(0);
     expect(await page.getByText('No backup yet.').count()).toBe(1);
+    expect(app.problems).toEqual([]);
+  });
+});
+
+describe('importing an older backup', () => {
+  const written = Date.now() - 3 * day;
+  const backup: BackupData = {
+    exportedAt: written + 1000,
+    settings: [],
+    journal: [{ id: 'j-1', createdAt: written, updatedAt: written, text: 'What I wrote before the backup', prompt: null }],
+    letters: [],
+    recordings: [],
+    checkIns: [],
+    sessionHistory: [],
+    resumePositions: [],
+    breathPatterns: [],
+    supportContacts: [],
+  };
+
+  it('keeps the entry edited since, shows the backup’s text beside it as an earlier version, and says so', async () => {
+    app = await openApp('/your-data');
+    const { page } = app;
+    const chooseFile = () => page.getByLabel('Import a backup').setInputFiles({ name: 'older.json', mimeType: 'application/json', buffer: Buffer.from(writeBackupText(backup)) });
+    const result = page.locator('lull-your-data-view').getByRole('status').filter({ hasText: /journal entr/u });
+    await eventually(() => page.getByLabel('Import a backup').isEnabled()).toBe(true);
+    await chooseFile();
+    await eventually(() => result.count()).toBe(1);
+    const firstSummary = await result.innerText();
+    // Edited on this device after the backup was made, as the journal's editor saves it.
+    await putRecords(page, 'journal', [{ ...backup.journal[0], text: 'What I wrote since, on this device', updatedAt: written + day }]);
+
+    await chooseFile();
+    await eventually(() => result.innerText()).not.toBe(firstSummary);
+    const journal = ((await readDatabase(page))?.journal ?? []) as { id: string; text: string; earlierVersionOf?: string }[];
+    expect(journal.find((entry) => entry.id === 'j-1')?.text).toBe('What I wrote since, on this device');
+    expect(journal.filter((entry) => entry.id !== 'j-1').map((entry) => [entry.text, entry.earlierVersionOf])).toEqual([['What I wrote before the backup', 'j-1']]);
+    expect(firstSummary).toBe('Added 1 journal entry.');
+    expect(await result.innerText()).toBe(
+      'Nothing new to add. Kept this device’s version of 1 journal entry, changed here since the backup. 1 other version is kept as well, marked “Earlier version”, so nothing you wrote is lost.',
+    );
+
+    await page.goto(new URL('/journal', page.url()).href);
+    const entries = page.getByRole('list', { name: 'Journal entries' }).getByRole('listitem');
+    await eventually(() => entries.count()).toBe(2);
+    expect(await entries.filter({ hasText: 'What I wrote since, on this device' }).innerText()).not.toContain('Earlier version');
+    expect(await entries.filter({ hasText: 'What I wrote before the backup' }).innerText()).toContain('Earlier version (kept when a backup was imported)');
     expect(app.problems).toEqual([]);
   });
 });

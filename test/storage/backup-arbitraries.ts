@@ -56,9 +56,18 @@ const setting: fc.Arbitrary<Setting> = fc
   .oneof(fc.constantFrom(...knownSettings), fc.stringMatching(/^[A-Za-z][\w.-]{0,63}$/u).filter((key) => !knownSettings.includes(key)))
   .chain((key) => settingValue(key).map((value) => ({ key, value })));
 
+/** What journal entries and letters may carry since backup format 2; each is left out at random, as older files do. */
+const writingExtras = { revision: fc.nat(), earlierVersionOf: id };
+
 export function backupData(sizes: Sizes): fc.Arbitrary<BackupData> {
-  const journal: fc.Arbitrary<JournalEntry> = fc.record({ id, createdAt: time, updatedAt: time, text: text(sizes.text), prompt: fc.option(text(200), { nil: null }) });
-  const letter: fc.Arbitrary<Letter> = fc.record({ id, createdAt: time, updatedAt: time, title: text(100), text: text(sizes.text) });
+  const journal: fc.Arbitrary<JournalEntry> = fc.record(
+    { id, createdAt: time, updatedAt: time, text: text(sizes.text), prompt: fc.option(text(200), { nil: null }), ...writingExtras },
+    { requiredKeys: ['id', 'createdAt', 'updatedAt', 'text', 'prompt'] },
+  );
+  const letter: fc.Arbitrary<Letter> = fc.record(
+    { id, createdAt: time, updatedAt: time, title: text(100), text: text(sizes.text), ...writingExtras },
+    { requiredKeys: ['id', 'createdAt', 'updatedAt', 'title', 'text'] },
+  );
   const recording: fc.Arbitrary<BackupRecording> = fc.record({
     id,
     slot: fc.constant('letter' as const),

@@ -8,7 +8,7 @@ const valid: BackupData = {
   settings: [{ key: 'lastBackupAt', value: at }],
   journal: [
     { id: 'j1', createdAt: at + 1, updatedAt: at + 2, text: 'one', prompt: null },
-    { id: 'j2', createdAt: at + 3, updatedAt: at + 4, text: 'two', prompt: 'What did you need?' },
+    { id: 'j2', createdAt: at + 3, updatedAt: at + 4, text: 'two', prompt: 'What did you need?', revision: 3 },
   ],
   letters: [],
   recordings: [{ id: 'r1', slot: 'letter', mimeType: 'audio/webm;codecs=opus', createdAt: at + 5, durationMs: 1000, complete: true, bytes: new Uint8Array([1, 2, 3, 4]) }],
@@ -45,7 +45,7 @@ describe('reading a backup file', () => {
     const broken = file();
     const entry = broken.journal[0];
     if (entry) entry.colour = 'blue';
-    expect(problemsOf(JSON.stringify(broken))).toEqual(['journal[0].colour: is not a field Lull knows here; the fields are: id, createdAt, updatedAt, text, prompt']);
+    expect(problemsOf(JSON.stringify(broken))).toEqual(['journal[0].colour: is not a field Lull knows here; the fields are: id, createdAt, updatedAt, text, prompt, revision, earlierVersionOf']);
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])('rejects a "%s" key anywhere, and pollutes nothing', (key) => {
@@ -72,7 +72,7 @@ describe('reading a backup file', () => {
 
   it('says a file from a newer Lull needs an update, without reading further', () => {
     expect(problemsOf(JSON.stringify({ ...file(), version: backupFormatVersion + 1, journal: 'anything' }))).toEqual([
-      'This backup was made by a newer version of Lull (backup format 2; this version reads up to 1). Update Lull, then import it again.',
+      'This backup was made by a newer version of Lull (backup format 3; this version reads up to 2). Update Lull, then import it again.',
     ]);
   });
 
@@ -128,5 +128,13 @@ describe('reading a backup file', () => {
       'supportContacts[0].name: must be a name: text of 1 to 100 characters, not only spaces',
       'supportContacts[0].phone: must be a phone number of at most 40 digits, spaces and + ( ) -, or empty',
     ]);
+  });
+
+  it('reads a file from before journal entries and letters had revisions, and keeps a revision when one is there', () => {
+    const older = JSON.parse(writeBackupText({ ...valid, journal: [{ id: 'j1', createdAt: at, updatedAt: at, text: 'one', prompt: null }] })) as Record<string, unknown>;
+    older.version = 1;
+    expect(readBackupText(JSON.stringify(older))).toMatchObject({ ok: true, data: { journal: [{ id: 'j1', createdAt: at, updatedAt: at, text: 'one', prompt: null }] } });
+    const read = readBackupText(writeBackupText(valid));
+    expect(read.ok && read.data.journal[1]).toEqual({ id: 'j2', createdAt: at + 3, updatedAt: at + 4, text: 'two', prompt: 'What did you need?', revision: 3 });
   });
 });
