@@ -1,5 +1,5 @@
 import { isMap, isScalar, LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
-import { breathPresets } from './breath-patterns';
+import { breathPhaseLimits, breathPresets, phaseAllowed } from './breath-patterns';
 import {
   ambienceKinds,
   breathCueKinds,
@@ -24,6 +24,7 @@ import {
 } from './script-model';
 import { checkerFault, type ScriptProblem } from './script-problem';
 import { takePathFault } from './take-path';
+import type { BreathPhase } from './timeline';
 import type { Seconds } from './units';
 import { readYamlDocument } from './yaml-document';
 import { YamlReader } from './yaml-reader';
@@ -312,18 +313,19 @@ class ScriptParser {
     let pattern: BreathPattern | undefined;
     if (isMap(value)) {
       const phases = r.pairs(value, 'a breathing pattern', ['inhale', 'hold', 'exhale', 'rest']);
-      const phase = (key: string, least: number): number | undefined => {
+      const phase = (key: BreathPhase): number | undefined => {
+        const { min, max } = breathPhaseLimits[key];
         const pair = phases.get(key);
-        if (!pair) return least > 0 ? (r.report('missing-key', r.locate(value), key, 'a breathing pattern'), undefined) : 0;
+        if (!pair) return min > 0 ? (r.report('missing-key', r.locate(value), key, 'a breathing pattern'), undefined) : 0;
         const seconds = r.number(pair.value, key, at);
         if (seconds === undefined) return undefined;
-        if (seconds < least || seconds > 60) {
-          r.report('bad-duration', r.locate(pair.value), key, `must be from ${least} to 60 seconds, not ${seconds}`);
+        if (!phaseAllowed(key, seconds)) {
+          r.report('bad-duration', r.locate(pair.value), key, `must be from ${min} to ${max} seconds, not ${seconds}`);
           return undefined;
         }
         return seconds;
       };
-      const [inhale, hold, exhale, rest] = [phase('inhale', 1), phase('hold', 0), phase('exhale', 1), phase('rest', 0)];
+      const [inhale, hold, exhale, rest] = [phase('inhale'), phase('hold'), phase('exhale'), phase('rest')];
       if (inhale !== undefined && hold !== undefined && exhale !== undefined && rest !== undefined) {
         pattern = { inhale, hold, exhale, rest };
       }

@@ -1,3 +1,4 @@
+import { assertPlayablePattern } from './breath-pattern-error';
 import { cycleSeconds } from './breath-patterns';
 import type { Stretchable } from './elastic-fill';
 import {
@@ -101,6 +102,8 @@ function stepOf(step: Exclude<Step, ChoiceStep>, inputs: TemplateInputs): Templa
     case 'pause':
       return { kind: 'pause', label: 'Quiet', ...spanShape(step.span, 0), events: [] };
     case 'breathe': {
+      // Whatever made the pattern (a script, a form, a backup), a phase this short would never end the plan.
+      assertPlayablePattern(step.pattern);
       const cycle = cycleSeconds(step.pattern);
       const length = step.length.kind === 'cycles' ? { fixed: step.length.cycles * cycle } : spanShape(step.length.span, cycle);
       const events: TemplateEvent[] = [];

@@ -1,16 +1,18 @@
 import { readBackupData, writeBackupData, countRecords, type ImportSummary } from '../storage/backup';
 import { readBackupText, writeBackupText } from '../storage/backup-file';
-import { backupLimits, type BackupSection } from '../storage/backup-format';
+import { backupLimits, backupSections, type BackupSection } from '../storage/backup-format';
 import { backupProblem } from '../storage/backup-problem';
 import { countCheckInsSince } from '../storage/check-ins';
 import { deleteLullDatabase } from '../storage/database';
 import { countJournalEntriesSince } from '../storage/journal';
 import { countLettersSince } from '../storage/letters';
 import type { JournalEntry, Letter } from '../storage/schema';
-import { getSetting, lastBackupKey, putSetting } from '../storage/settings';
+import { settingKeys } from '../storage/setting-rules';
+import { getSetting, putSetting } from '../storage/settings';
 import { describeFailure, type DataStore } from './data-store';
 
 export type { BackupSection, ImportSummary };
+export { backupSections };
 
 /** After this many new entries, letters and check-ins, the Your data screen suggests a backup. */
 export const backupReminderAfter = 20;
@@ -45,7 +47,7 @@ export class BackupService {
   async summary(): Promise<DataSummary> {
     return this.store.run(async (db) => {
       const counts = await countRecords(db);
-      const stored = await getSetting(db, lastBackupKey);
+      const stored = await getSetting(db, settingKeys.lastBackup, this.now());
       const lastBackupAt = typeof stored === 'number' ? stored : null;
       const since = await Promise.all([countJournalEntriesSince(db, lastBackupAt), countLettersSince(db, lastBackupAt), countCheckInsSince(db, lastBackupAt)]);
       return {
@@ -74,7 +76,7 @@ export class BackupService {
     const journal = withDrafts(data.journal, unsaved.journal ?? []);
     const letters = withDrafts(data.letters, unsaved.letters ?? []);
     const file = new File([writeBackupText({ ...data, journal, letters })], backupFileName(new Date(at)), { type: 'application/json' });
-    await this.store.run((db) => putSetting(db, lastBackupKey, at)).catch(() => undefined);
+    await this.store.run((db) => putSetting(db, settingKeys.lastBackup, at)).catch(() => undefined);
     return file;
   }
 
@@ -84,7 +86,7 @@ export class BackupService {
    */
   async importFile(file: Blob): Promise<ImportOutcome> {
     if (file.size > backupLimits.fileBytes) return { ok: false, problems: [backupProblem('too-large', '', file.size, backupLimits.fileBytes).message] };
-    const read = readBackupText(await file.text());
+    const read = readBackupText(await file.text(), this.now());
     if (!read.ok) return { ok: false, problems: read.problems.map((problem) => problem.message) };
     try {
       const summary = await this.store.run((db) => writeBackupData(db, read.data));

@@ -19,7 +19,7 @@ export class CheckInService {
 
   /** Newest first. */
   async list(): Promise<CheckIn[]> {
-    return (await this.store.run(listCheckIns)).reverse();
+    return (await this.store.run((db) => listCheckIns(db, this.now()))).reverse();
   }
 
   async save(moodBefore: Mood | null, moodAfter: Mood | null, feeling = '', need = ''): Promise<CheckIn> {

@@ -1,4 +1,4 @@
-import { breathPresets, cycleSeconds } from '../engine/breath-patterns';
+import { breathPresets, cycleSeconds, phaseOutOfLimits } from '../engine/breath-patterns';
 import { pacerLimits, type PacerSettings } from '../engine/pacer-script';
 import type { BreathCue, BreathPattern } from '../engine/script-model';
 import type { Minutes } from '../engine/units';
@@ -40,11 +40,11 @@ export const presetNames: Readonly<Record<string, string>> = {
 const cueWords: Readonly<Record<BreathCue, string>> = { voice: 'voice', tone: 'tone', none: 'silent' };
 const cueOfWord: Readonly<Record<string, BreathCue>> = { voice: 'voice', tone: 'tone', silent: 'none', none: 'none' };
 
-/** The presets, then the person's patterns in the order they made them. */
+/** The presets, then the person's patterns in the order they made them (only those the engine can play). */
 export function pacerPatterns(customs: readonly CustomBreathPattern[]): PacerPattern[] {
   const presets = Object.entries(breathPresets).map(([key, pattern]) => ({ key, name: presetNames[key] ?? key, pattern, custom: false }));
   const own = customs
-    .filter((custom) => cycleSeconds(custom) > 0)
+    .filter((custom) => phaseOutOfLimits(custom) === undefined)
     .map((custom) => ({
       key: custom.id,
       name: custom.name,

@@ -1,6 +1,8 @@
 import type { RecordingSlot } from '../engine/script-model';
 import { appendRecordingChunk, createRecording, deleteRecording, finishRecording, getRecordingInSlot, readRecordingChunks } from '../storage/recordings';
 import type { Recording } from '../storage/schema';
+import { formatLimitBytes } from '../storage/limits-text';
+import { fallbackRecordingType, isRecordingType, recordingLimits } from '../storage/recording-rules';
 import { busyState } from './busy-state';
 import { describeFailure, type DataStore } from './data-store';
 
@@ -46,6 +48,9 @@ export class ActiveRecording {
   private nextIndex = 0;
   private saving: Promise<void> = Promise.resolve();
   private failed = false;
+  /** Bytes handed over so far; a recording stops at the most one may hold. */
+  private bytes = 0;
+  private full = false;
   private readonly startedAt = performance.now();
   private readonly stopped: Promise<void>;
   private readonly release = busyState.hold('recording');
@@ -87,7 +92,13 @@ export class ActiveRecording {
   }
 
   private save(chunk: Blob): void {
-    if (chunk.size === 0 || this.failed) return;
+    if (chunk.size === 0 || this.failed || this.full) return;
+    if (this.bytes + chunk.size > recordingLimits.bytes) {
+      this.full = true;
+      this.callbacks.onProblem(`The recording stopped at ${formatLimitBytes(recordingLimits.bytes)}, the most one recording keeps. Everything before this is saved.`);
+      return;
+    }
+    this.bytes += chunk.size;
     const index = this.nextIndex;
     this.nextIndex += 1;
     const durationMs = this.elapsedMs;
@@ -147,7 +158,7 @@ export class RecordingService {
         createRecording(db, {
           id,
           slot,
-          mimeType: recorder.mimeType || type || 'audio/webm',
+          mimeType: [recorder.mimeType, type].find(isRecordingType) ?? fallbackRecordingType,
           createdAt: Date.now(),
           durationMs: 0,
           byteLength: 0,

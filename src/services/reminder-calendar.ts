@@ -1,3 +1,5 @@
+import { timeOfDayPattern } from '../storage/setting-rules';
+
 /**
  * A daily reminder as a calendar file (iCalendar, RFC 5545). Lull has no server, and the web has
  * no way to wake an offline app at a set time, so the person's own calendar does the reminding:
@@ -7,11 +9,9 @@
 /** A time of day as the person chose it, "HH:MM" in 24 hours. */
 export type TimeOfDay = `${number}:${number}`;
 
-const timeOfDay = /^([01]\d|2[0-3]):([0-5]\d)$/u;
-
 /** Reads "HH:MM" (24 hours), or says what is wrong with it. */
 export function parseTimeOfDay(text: string): { ok: true; hours: number; minutes: number; time: TimeOfDay } | { ok: false; message: string } {
-  const match = timeOfDay.exec(text.trim());
+  const match = timeOfDayPattern.exec(text.trim());
   if (!match) return { ok: false, message: `“${text}” is not a time of day; give it as hours and minutes, like 08:30 or 21:00.` };
   const hours = Number(match[1]);
   const minutes = Number(match[2]);

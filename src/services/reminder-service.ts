@@ -1,9 +1,7 @@
+import { settingKeys } from '../storage/setting-rules';
 import { getSetting, putSetting } from '../storage/settings';
 import type { DataStore } from './data-store';
 import { parseTimeOfDay, reminderCalendar, type TimeOfDay } from './reminder-calendar';
-
-/** The setting that holds the time of day the person chose, or `null` for no reminder. */
-export const reminderTimeKey = 'checkInReminderTime';
 
 /**
  * The daily check-in reminder the person sets themselves: the time is kept on the device, and
@@ -17,14 +15,14 @@ export class ReminderService {
 
   /** The chosen time, or `null` when there is none (or what is stored is not a time). */
   async time(): Promise<TimeOfDay | null> {
-    const value = await this.store.run((db) => getSetting(db, reminderTimeKey));
+    const value = await this.store.run((db) => getSetting(db, settingKeys.reminderTime));
     if (typeof value !== 'string') return null;
     const parsed = parseTimeOfDay(value);
     return parsed.ok ? parsed.time : null;
   }
 
   async setTime(time: TimeOfDay | null): Promise<void> {
-    await this.store.run((db) => putSetting(db, reminderTimeKey, time));
+    await this.store.run((db) => putSetting(db, settingKeys.reminderTime, time));
   }
 
   /**

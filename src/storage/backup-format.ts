@@ -1,18 +1,22 @@
 import type { RecordingSlot } from '../engine/script-model';
+import { recordingLimits } from './recording-rules';
 import type { CheckIn, CustomBreathPattern, EpochMilliseconds, JournalEntry, Letter, ResumePosition, SessionRun, Setting, SupportContact } from './schema';
 
 /** The `format` field of every backup file. */
 export const backupFormatName = 'lull-backup';
 
-/** Bumped when the file's shape changes; a build reads its own version and older ones. */
-export const backupFormatVersion = 1;
+/**
+ * Bumped when the file's shape changes; a build reads its own version and older ones.
+ * 2: journal entries and letters may carry `revision` and `earlierVersionOf`.
+ */
+export const backupFormatVersion = 2;
 
 /** How much an import accepts, checked before anything is written. */
 export const backupLimits = {
   fileBytes: 200 * 1024 * 1024,
   depth: 8,
   problems: 50,
-  recordingBytes: 64 * 1024 * 1024,
+  recordingBytes: recordingLimits.bytes,
   records: 100_000,
   smallLists: 1_000,
 } as const;

@@ -1,3 +1,4 @@
+import { readStoredCheckIn } from './check-in-rules';
 import { strict } from './database';
 import type { CheckIn, EpochMilliseconds, LullDatabase } from './schema';
 
@@ -6,9 +7,9 @@ export async function putCheckIn(db: LullDatabase, checkIn: CheckIn): Promise<vo
   await Promise.all([tx.store.put(checkIn), tx.done]);
 }
 
-/** The gentle history: every check-in, oldest first. */
-export function listCheckIns(db: LullDatabase): Promise<CheckIn[]> {
-  return db.getAllFromIndex('checkIns', 'by-at');
+/** The gentle history: every check-in, oldest first; one that breaks the rules is repaired or left out. */
+export async function listCheckIns(db: LullDatabase, now: EpochMilliseconds = Date.now()): Promise<CheckIn[]> {
+  return (await db.getAllFromIndex('checkIns', 'by-at')).flatMap((stored) => readStoredCheckIn(stored, now) ?? []);
 }
 
 export async function deleteCheckIn(db: LullDatabase, id: string): Promise<void> {

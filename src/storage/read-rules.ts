@@ -69,10 +69,23 @@ const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 
-type Fields = Readonly<Record<string, Rule<unknown>>>;
-type Read<F extends Fields> = { -readonly [K in keyof F]: F[K] extends Rule<infer T> ? T : never };
+/** A field a record may leave out (files from older versions lack it); when present it follows `rule`. */
+export interface OptionalRule<T> extends Rule<T> {
+  readonly optional: true;
+}
 
-/** An object with exactly these fields: unknown, forbidden and missing keys are all problems. */
+export function optional<T>(rule: Rule<T>): OptionalRule<T> {
+  return { expected: rule.expected, read: (value, at, problems) => rule.read(value, at, problems), optional: true };
+}
+
+const isOptional = (rule: Rule<unknown>): boolean => 'optional' in rule && rule.optional === true;
+
+type Fields = Readonly<Record<string, Rule<unknown>>>;
+type ValueOf<R> = R extends Rule<infer T> ? T : never;
+type OptionalKeys<F extends Fields> = { [K in keyof F]: F[K] extends OptionalRule<unknown> ? K : never }[keyof F];
+type Read<F extends Fields> = { -readonly [K in Exclude<keyof F, OptionalKeys<F>>]: ValueOf<F[K]> } & { -readonly [K in OptionalKeys<F>]?: ValueOf<F[K]> };
+
+/** An object with exactly these fields: unknown, forbidden and missing (not optional) keys are all problems. */
 export function record<F extends Fields>(what: string, fields: F): Rule<Read<F>> {
   const names = Object.keys(fields);
   const expected = `${what} (an object with the fields ${names.join(', ')})`;
@@ -99,6 +112,7 @@ export function record<F extends Fields>(what: string, fields: F): Rule<Read<F>>
         const rule = fields[name];
         if (!rule) continue;
         if (!Object.hasOwn(value, name)) {
+          if (isOptional(rule)) continue;
           problems.add('missing-key', path);
           ok = false;
           continue;
@@ -144,3 +158,12 @@ export function list<T>(rule: Rule<T>, max: number, key?: keyof T & string): Rul
     },
   };
 }
+
+/** `value` as `rule` reads it, or undefined if the rule refuses it: for values read back from storage. */
+export function accepted<T>(rule: Rule<T>, value: unknown): T | undefined {
+  const read = rule.read(value, '', new Problems(1));
+  return read === invalid ? undefined : read;
+}
+
+/** A record's id: what every store keys by, and what a backup may hold. */
+export const id = text(64, { regex: /^[A-Za-z0-9_-]+$/u, expected: 'an id: 1 to 64 letters, digits, "-" or "_"' });

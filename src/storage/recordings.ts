@@ -1,5 +1,6 @@
 import type { RecordingSlot } from '../engine/script-model';
 import { strict } from './database';
+import { isKeepableRecording } from './recording-rules';
 import type { LullDatabase, Recording } from './schema';
 
 const chunksOf = (recordingId: string) => IDBKeyRange.bound([recordingId, 0], [recordingId, Infinity]);
@@ -39,14 +40,10 @@ export async function finishRecording(db: LullDatabase, recordingId: string, dur
   await tx.done;
 }
 
-/** The newest recording in a slot, if any. */
+/** The newest recording in a slot that may be played, if any. */
 export async function getRecordingInSlot(db: LullDatabase, slot: RecordingSlot): Promise<Recording | undefined> {
   const inSlot = await db.getAllFromIndex('recordings', 'by-slot', slot);
-  return inSlot.sort((a, b) => b.createdAt - a.createdAt)[0];
-}
-
-export function listRecordings(db: LullDatabase): Promise<Recording[]> {
-  return db.getAll('recordings');
+  return inSlot.filter(isKeepableRecording).sort((a, b) => b.createdAt - a.createdAt)[0];
 }
 
 /** A recording's bytes in order, as saved so far. */

@@ -31,6 +31,10 @@ export interface JournalEntry {
   readonly text: string;
   /** The question the entry answers (five questions, reflection prompts), or `null` for free writing. */
   readonly prompt: string | null;
+  /** How many times the entry was saved, counted across windows; entries from older versions lack it. */
+  readonly revision?: number;
+  /** On a copy an import kept of an earlier version: the id of the entry with the newer text. */
+  readonly earlierVersionOf?: string;
 }
 
 export interface Letter {
@@ -39,6 +43,10 @@ export interface Letter {
   readonly updatedAt: EpochMilliseconds;
   readonly title: string;
   readonly text: string;
+  /** How many times the letter was saved, counted across windows; letters from older versions lack it. */
+  readonly revision?: number;
+  /** On a copy an import kept of an earlier version: the id of the letter with the newer text. */
+  readonly earlierVersionOf?: string;
 }
 
 /** A recording's description; its bytes live in `recordingChunks`. */

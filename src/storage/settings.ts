@@ -1,11 +1,11 @@
 import { strict } from './database';
-import type { LullDatabase, SettingValue } from './schema';
+import type { EpochMilliseconds, LullDatabase, SettingValue } from './schema';
+import { readStoredSetting } from './setting-rules';
 
-/** Keys the storage layer itself uses. */
-export const lastBackupKey = 'lastBackupAt';
-
-export async function getSetting(db: LullDatabase, key: string): Promise<SettingValue | undefined> {
-  return (await db.get('settings', key))?.value;
+/** A setting's value, or undefined when there is none or what is stored does not fit its key. */
+export async function getSetting(db: LullDatabase, key: string, now: EpochMilliseconds = Date.now()): Promise<SettingValue | undefined> {
+  const stored = await db.get('settings', key);
+  return stored === undefined ? undefined : readStoredSetting(key, stored.value, now);
 }
 
 export async function putSetting(db: LullDatabase, key: string, value: SettingValue): Promise<void> {

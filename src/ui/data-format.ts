@@ -1,3 +1,6 @@
+/** How a copy an import kept of an earlier version is marked in the journal and the letters. */
+export const earlierVersionNote = 'Earlier version (kept when a backup was imported)';
+
 /** "27 November 2025", in the person's own locale. */
 export function formatDay(epochMs: number): string {
   return new Date(epochMs).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });

@@ -202,7 +202,7 @@ export class LullBreathPatternEditor extends LitElement {
             ${this.patterns.map((pattern) => this._renderPattern(pattern))}
           </ul>`}
       <p role="status">${this._saved}</p>
-      ${this._renderForm()}
+      ${this._problems.count ? html`<p role="alert">${this._problems.count}</p>` : nothing} ${this._renderForm()}
     `;
   }
 

@@ -3,7 +3,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import type { JournalDraft, JournalEntry } from '../services/journal-service';
-import { firstLine, formatMoment } from './data-format';
+import { earlierVersionNote, firstLine, formatMoment } from './data-format';
 import './lull-writing-editor';
 import type { LullWritingEditor } from './lull-writing-editor';
 import { SavedListController } from './saved-list-controller';
@@ -112,6 +112,7 @@ export class LullJournalView extends LitElement {
     return html`<li data-entry=${entry.id}>
       <h2 class="item-title" dir="auto">${title}</h2>
       <time datetime=${new Date(entry.createdAt).toISOString()}>${when}</time>
+      ${entry.earlierVersionOf ? html`<p class="earlier">${earlierVersionNote}</p>` : nothing}
       ${this._entries.confirmingDelete === entry.id
         ? html`<div class="confirm" role="group" aria-label="Confirm deleting">
             <p>Delete this entry from ${when}? It cannot be brought back.</p>

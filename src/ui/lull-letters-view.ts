@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import { untitledLetter, type Letter, type LetterDraft } from '../services/letter-service';
-import { firstLine, formatMoment } from './data-format';
+import { earlierVersionNote, firstLine, formatMoment } from './data-format';
 import './lull-recorder';
 import './lull-writing-editor';
 import type { LullWritingEditor } from './lull-writing-editor';
@@ -139,6 +139,7 @@ export class LullLettersView extends LitElement {
     return html`<li data-letter=${letter.id}>
       <h3 class="item-title" dir="auto">${title}</h3>
       <time datetime=${new Date(letter.createdAt).toISOString()}>${when}</time>
+      ${letter.earlierVersionOf ? html`<p class="earlier">${earlierVersionNote}</p>` : nothing}
       ${opening ? html`<p class="opening" dir="auto">${opening}</p>` : nothing}
       ${this._letters.confirmingDelete === letter.id
         ? html`<div class="confirm" role="group" aria-label="Confirm deleting">

@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import { describeFailure } from '../services/data-store';
-import { checkContact, supportContactLimits, type ContactProblems, type SupportContact } from '../services/support-contacts-service';
+import { callHref, checkContact, supportContactLimits, type ContactProblems, type SupportContact } from '../services/support-contacts-service';
 import { DataController } from './data-controller';
 import { controlStyles, fieldStyles } from './shared-styles';
 
@@ -127,13 +127,14 @@ export class LullSupportContacts extends LitElement {
     if (this._data.failure) return html`<p role="alert">${this._data.failure}</p>`;
     if (!this._contacts) return html`<p>Loading your contacts…</p>`;
     if (this._contacts.length === 0) return html`<p>No contacts yet. You can add someone you trust: a friend, a family member, your therapist.</p>`;
+    const rows = this._contacts.map((contact) => ({ contact, call: callHref(contact.phone) }));
     return html`<ul aria-label="Your support contacts">
-      ${this._contacts.map(
-        (contact) => html`<li>
+      ${rows.map(
+        ({ contact, call }) => html`<li>
           <span class="who"
             ><strong dir="auto">${contact.name}</strong>${contact.note ? html`<span class="note" dir="auto">${contact.note}</span>` : nothing}</span
           >
-          ${contact.phone ? html`<a class="button" href=${`tel:${contact.phone.replace(/[^0-9+]/gu, '')}`}>Call ${contact.name}</a>` : nothing}
+          ${call ? html`<a class="button" href=${call}>Call ${contact.name}</a>` : nothing}
           <button class="quiet" @click=${() => void this._onRemove(contact)}>Remove <span class="visually-hidden">${contact.name}</span></button>
         </li>`,
       )}

@@ -1,13 +1,14 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { backupReminderAfter, type BackupSection, type DataSummary, type DeleteReport, type ImportOutcome } from '../services/backup-service';
+import { backupReminderAfter, type DataSummary, type DeleteReport, type ImportOutcome } from '../services/backup-service';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import type { DataServices } from '../services/data-services';
 import { describeFailure } from '../services/data-store';
 import { DataController } from './data-controller';
 import { countOf, formatDay, offerDownload } from './data-format';
 import { formatBytes } from './format';
+import { describeImport } from './import-summary';
 import { controlStyles } from './shared-styles';
 
 type Counts = DataSummary['counts'];
@@ -23,35 +24,10 @@ const countLabels: readonly (readonly [keyof Counts, string, string])[] = [
   ['supportContacts', 'support contact', 'support contacts'],
 ];
 
-const sectionLabels: Readonly<Record<BackupSection, readonly [string, string]>> = {
-  settings: ['setting', 'settings'],
-  journal: ['journal entry', 'journal entries'],
-  letters: ['letter', 'letters'],
-  recordings: ['recording', 'recordings'],
-  checkIns: ['check-in', 'check-ins'],
-  sessionHistory: ['session in your history', 'sessions in your history'],
-  resumePositions: ['place to resume', 'places to resume'],
-  breathPatterns: ['breathing pattern', 'breathing patterns'],
-  supportContacts: ['support contact', 'support contacts'],
-};
-
 const emptyCounts: Counts = { journal: 0, letters: 0, recordings: 0, checkIns: 0, sessionHistory: 0, breathPatterns: 0, supportContacts: 0 };
 
 function describeCounts(counts: Counts): string[] {
   return countLabels.filter(([key]) => counts[key] > 0).map(([key, one, many]) => countOf(counts[key], one, many));
-}
-
-function describeImport(outcome: Extract<ImportOutcome, { ok: true }>): string {
-  const parts = Object.entries(outcome.summary.imported)
-    .filter(([, count]) => count > 0)
-    .map(([section, count]) => {
-      const [one, many] = sectionLabels[section as BackupSection];
-      return countOf(count, one, many);
-    });
-  const already = outcome.summary.alreadyHere;
-  return parts.length === 0
-    ? 'The backup was empty; nothing changed.'
-    : `Imported ${parts.join(', ')}.${already > 0 ? ` ${countOf(already, 'of them was', 'of them were')} already here and kept once.` : ''}`;
 }
 
 /**
@@ -244,7 +220,7 @@ export class LullYourDataView extends LitElement {
   private _renderImportResult() {
     const result = this._importResult;
     if (!result) return nothing;
-    if (result.ok) return html`<p role="status">${describeImport(result)}</p>`;
+    if (result.ok) return html`<p role="status">${describeImport(result.summary)}</p>`;
     return html`<div role="alert">
       <p>This file was not imported, and nothing here was changed.</p>
       <ul class="problems" aria-label="Problems in the file">

@@ -131,6 +131,10 @@ export const savedListStyles = css`
   time {
     color: var(--lull-muted);
   }
+  .earlier {
+    margin: 0.25rem 0 0;
+    font-style: italic;
+  }
   .item-actions {
     display: flex;
     flex-wrap: wrap;

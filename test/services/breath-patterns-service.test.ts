@@ -41,21 +41,37 @@ describe('checkBreathPattern', () => {
 });
 
 describe('BreathPatternsService', () => {
+  const made = Date.UTC(2025, 0, 1);
   const service = () => {
     let id = 0;
-    return new BreathPatternsService(new DataStore(freshName('patterns')), () => 1000 + id, () => `pattern-${String((id += 1))}`);
+    return new BreathPatternsService(new DataStore(freshName('patterns')), () => made + id, () => `pattern-${String((id += 1))}`);
   };
 
   it('creates, lists, renames and deletes patterns', async () => {
     const patterns = service();
-    const made = await patterns.save(fields('Evening', '3', '1', '5', '1'));
-    expect(made).toEqual({ ok: true, pattern: { id: 'pattern-1', name: 'Evening', inhale: 3, hold: 1, exhale: 5, rest: 1, createdAt: 1001 } });
+    const saved = await patterns.save(fields('Evening', '3', '1', '5', '1'));
+    expect(saved).toEqual({ ok: true, pattern: { id: 'pattern-1', name: 'Evening', inhale: 3, hold: 1, exhale: 5, rest: 1, createdAt: made + 1 } });
     await patterns.save(fields('Morning'));
     const renamed = await patterns.save(fields('Night', '4', '2', '6', '0'), 'pattern-1');
-    expect(renamed).toMatchObject({ ok: true, pattern: { id: 'pattern-1', name: 'Night', hold: 2, createdAt: 1001 } });
+    expect(renamed).toMatchObject({ ok: true, pattern: { id: 'pattern-1', name: 'Night', hold: 2, createdAt: made + 1 } });
     expect((await patterns.list()).map((pattern) => pattern.name)).toEqual(['Night', 'Morning']);
     await patterns.remove('pattern-1');
     expect((await patterns.list()).map((pattern) => pattern.name)).toEqual(['Morning']);
+  });
+
+  it('keeps at most 1,000 patterns of one’s own, and says so when the form would make one more', async () => {
+    const store = new DataStore(freshName('many-patterns'));
+    const patterns = new BreathPatternsService(store, () => made);
+    await store.run(async (db) => {
+      const tx = db.transaction('breathPatterns', 'readwrite');
+      const puts = Array.from({ length: 1000 }, (_, index) => tx.store.put({ id: `p-${String(index)}`, name: `Pattern ${String(index)}`, inhale: 4, hold: 0, exhale: 6, rest: 0, createdAt: made }));
+      await Promise.all([...puts, tx.done]);
+    });
+    expect(await patterns.save(fields('One more'))).toEqual({
+      ok: false,
+      problems: { count: 'You have 1,000 patterns of your own, the most Lull keeps. Delete one to make room.' },
+    });
+    expect(await patterns.save(fields('Changed'), 'p-0')).toMatchObject({ ok: true, pattern: { id: 'p-0', name: 'Changed' } });
   });
 
   it('saves nothing when the pattern does not check out', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { BackupData, BackupRecording } from '../../src/storage/backup-format';
-import type { CheckIn, CustomBreathPattern, JournalEntry, Letter, ResumePosition, SessionRun, Setting, SupportContact } from '../../src/storage/schema';
+import type { CheckIn, CustomBreathPattern, JournalEntry, Letter, ResumePosition, SessionRun, Setting, SettingValue, SupportContact } from '../../src/storage/schema';
 
 /** Sizes for one run; the dedicated maximal case uses the real limits. */
 export interface Sizes {
@@ -11,7 +11,7 @@ export interface Sizes {
 
 const samples = ['', ' ', '🙂', '👩🏽‍💻 writing', 'שָׁלוֹם, ילד קטן', 'مرحبا يا صغيري', 'mixed עברית and English 🌊', 'line one\nline two\r\n\ttabbed', '"quotes" \\ back\\slash', '\u0000\u001f control'];
 
-const text = (max: number) =>
+export const text = (max: number) =>
   fc.oneof(
     fc.constantFrom(...samples),
     fc.string({ unit: 'grapheme', maxLength: Math.min(max, 60) }),
@@ -20,22 +20,54 @@ const text = (max: number) =>
   );
 
 const id = fc.oneof(fc.uuid(), fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/u));
-const time = fc.maxSafeNat().map((value) => value % 8_640_000_000_000_001);
+/** The moments a record may hold (from 2000), up to a date safely in the past of any clock running these tests. */
+export const latestGeneratedTime = Date.UTC(2025, 5, 1);
+export const time = fc.integer({ min: Date.UTC(2000, 0, 1), max: latestGeneratedTime });
+/** Text of 1 to `max` characters that is not only spaces, as the forms require of names. */
+export const name = (max: number) => text(max).filter((value) => value.trim() !== '');
 /** JSON has no -0, so a -0 could not come back as -0; the app never stores one. */
-const number = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((value) => value + 0);
+export const number = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((value) => value + 0);
 const mood = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null });
 
 function unique<T extends object>(item: fc.Arbitrary<T>, key: (value: T) => string, max: number): fc.Arbitrary<T[]> {
   return fc.uniqueArray(item, { selector: key, maxLength: max });
 }
 
+/** Settings Lull knows, each with a value of its kind, and any others with any plain value. */
+const knownSettings = ['lastBackupAt', 'pacerChoice', 'pacerVibrate', 'checkInReminderTime'];
+
+/** A value the setting `key` may hold. */
+export function settingValue(key: string): fc.Arbitrary<SettingValue> {
+  switch (key) {
+    case 'lastBackupAt':
+      return time;
+    case 'pacerChoice':
+      return text(200);
+    case 'pacerVibrate':
+      return fc.boolean();
+    case 'checkInReminderTime':
+      return fc.option(fc.stringMatching(/^(?:[01]\d|2[0-3]):[0-5]\d$/u), { nil: null });
+    default:
+      return fc.oneof(text(100), number(-1e9, 1e9), fc.boolean(), fc.constant(null));
+  }
+}
+
+const setting: fc.Arbitrary<Setting> = fc
+  .oneof(fc.constantFrom(...knownSettings), fc.stringMatching(/^[A-Za-z][\w.-]{0,63}$/u).filter((key) => !knownSettings.includes(key)))
+  .chain((key) => settingValue(key).map((value) => ({ key, value })));
+
+/** What journal entries and letters may carry since backup format 2; each is left out at random, as older files do. */
+const writingExtras = { revision: fc.nat(), earlierVersionOf: id };
+
 export function backupData(sizes: Sizes): fc.Arbitrary<BackupData> {
-  const setting: fc.Arbitrary<Setting> = fc.record({
-    key: fc.stringMatching(/^[A-Za-z][\w.-]{0,63}$/u),
-    value: fc.oneof(text(100), number(-1e9, 1e9), fc.boolean(), fc.constant(null)),
-  });
-  const journal: fc.Arbitrary<JournalEntry> = fc.record({ id, createdAt: time, updatedAt: time, text: text(sizes.text), prompt: fc.option(text(200), { nil: null }) });
-  const letter: fc.Arbitrary<Letter> = fc.record({ id, createdAt: time, updatedAt: time, title: text(100), text: text(sizes.text) });
+  const journal: fc.Arbitrary<JournalEntry> = fc.record(
+    { id, createdAt: time, updatedAt: time, text: text(sizes.text), prompt: fc.option(text(200), { nil: null }), ...writingExtras },
+    { requiredKeys: ['id', 'createdAt', 'updatedAt', 'text', 'prompt'] },
+  );
+  const letter: fc.Arbitrary<Letter> = fc.record(
+    { id, createdAt: time, updatedAt: time, title: text(100), text: text(sizes.text), ...writingExtras },
+    { requiredKeys: ['id', 'createdAt', 'updatedAt', 'title', 'text'] },
+  );
   const recording: fc.Arbitrary<BackupRecording> = fc.record({
     id,
     slot: fc.constant('letter' as const),
@@ -57,14 +89,15 @@ export function backupData(sizes: Sizes): fc.Arbitrary<BackupData> {
   const position: fc.Arbitrary<ResumePosition> = fc.record({ sessionId: id, positionSeconds: number(0, 36_000), lengthMinutes: number(0, 600), updatedAt: time });
   const pattern: fc.Arbitrary<CustomBreathPattern> = fc.record({
     id,
-    name: text(200),
-    inhale: number(0, 60),
+    name: fc.oneof(fc.constantFrom('Evening', '🌙', 'שָׁלוֹם', '  Slow  '), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 })).filter((value) => value.trim() !== ''),
+    inhale: number(1, 60),
     hold: number(0, 60),
-    exhale: number(0, 60),
+    exhale: number(1, 60),
     rest: number(0, 60),
     createdAt: time,
   });
-  const contact: fc.Arbitrary<SupportContact> = fc.record({ id, name: text(200), phone: text(100), note: text(200), createdAt: time });
+  // Names and notes of at most 50 and 100 code points stay within 100 and 200 characters.
+  const contact: fc.Arbitrary<SupportContact> = fc.record({ id, name: name(50), phone: fc.stringMatching(/^[0-9+()\- ]{0,40}$/u), note: text(100), createdAt: time });
   return fc.record({
     exportedAt: time,
     settings: unique(setting, (value) => value.key, sizes.items),

@@ -4,9 +4,10 @@ import { deleteDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { readBackupData, writeBackupData } from '../../src/storage/backup';
 import { readBackupText, writeBackupText } from '../../src/storage/backup-file';
-import { backupLimits, type BackupData } from '../../src/storage/backup-format';
+import { backupLimits, backupSections, type BackupData } from '../../src/storage/backup-format';
 import { openLullDatabase } from '../../src/storage/database';
 import { maxJournalText } from '../../src/storage/journal';
+import { earliestTime } from '../../src/storage/time-rules';
 import { backupData, inStoreOrder } from './backup-arbitraries';
 import { freshName } from './db-fixtures';
 import { seedDatabase } from './seed-database';
@@ -64,11 +65,11 @@ describe('export and import', () => {
       exportedAt,
       settings: [{ key: 'k'.repeat(64), value: 'v'.repeat(10_000) }],
       journal: [
-        { id: 'a'.repeat(64), createdAt: 0, updatedAt: 8_640_000_000_000_000, text: long, prompt: 'p'.repeat(2000) },
-        { id: 'empty', createdAt: 1, updatedAt: 1, text: '', prompt: null },
+        { id: 'a'.repeat(64), createdAt: earliestTime, updatedAt: exportedAt, text: long, prompt: 'p'.repeat(2000), revision: Number.MAX_SAFE_INTEGER },
+        { id: 'empty', createdAt: earliestTime + 1, updatedAt: earliestTime + 1, text: '', prompt: null },
       ],
-      letters: [{ id: 'letter', createdAt: 2, updatedAt: 3, title: 't'.repeat(500), text: long }],
-      recordings: [{ id: 'voice', slot: 'letter', mimeType: 'audio/webm;codecs=opus', createdAt: 4, durationMs: 86_400_000, complete: false, bytes }],
+      letters: [{ id: 'letter', createdAt: earliestTime + 2, updatedAt: earliestTime + 3, title: 't'.repeat(500), text: long, earlierVersionOf: 'b'.repeat(64) }],
+      recordings: [{ id: 'voice', slot: 'letter', mimeType: 'audio/webm;codecs=opus', createdAt: earliestTime + 4, durationMs: 86_400_000, complete: false, bytes }],
       checkIns: [],
       sessionHistory: [],
       resumePositions: [],
@@ -89,8 +90,11 @@ describe('export and import', () => {
     const once = await readBackupData(db, exportedAt);
     const second = await writeBackupData(db, sample);
     expect(await readBackupData(db, exportedAt)).toEqual(once);
-    expect(first.alreadyHere).toBe(0);
-    expect(second.alreadyHere).toBe(Object.values(second.imported).reduce((total, count) => total + count, 0));
+    const records = backupSections.reduce((total, section) => total + sample[section].length, 0);
+    expect(first).toMatchObject({ identical: 0, earlierCopies: 0 });
+    expect(Object.values(first.added).reduce((total, count) => total + count, 0)).toBe(records);
+    expect(second.identical).toBe(records);
+    expect([...Object.values(second.added), ...Object.values(second.kept), ...Object.values(second.updated)].every((count) => count === 0)).toBe(true);
     db.close();
   });
 

@@ -5,7 +5,7 @@ import { BackupService } from '../../src/services/backup-service';
 import { DataStore } from '../../src/services/data-store';
 import { readBackupData } from '../../src/storage/backup';
 import { readBackupText, writeBackupText } from '../../src/storage/backup-file';
-import { backupLimits, backupSections } from '../../src/storage/backup-format';
+import { backupFormatVersion, backupLimits, backupSections } from '../../src/storage/backup-format';
 import { backupData } from './backup-arbitraries';
 import { freshName } from './db-fixtures';
 import { seedDatabase } from './seed-database';
@@ -41,7 +41,7 @@ const malformed = fc.oneof(
     return { kind: 'wrong-type', text: JSON.stringify(file) };
   }),
   fc.record({ key: fc.constantFrom(...backupSections, 'exportedAt', 'format'), value: junk }).map(({ key, value }) => ({ kind: 'wrong-top', text: JSON.stringify({ ...parsedValid(), [key]: key === 'format' && value === null ? 'other' : value }) })),
-  fc.integer({ min: 2, max: 1_000_000 }).map((version) => ({ kind: 'future', text: JSON.stringify({ ...parsedValid(), version }) })),
+  fc.integer({ min: backupFormatVersion + 1, max: 1_000_000 }).map((version) => ({ kind: 'future', text: JSON.stringify({ ...parsedValid(), version }) })),
   fc.record({ key: fc.constantFrom('__proto__', 'constructor', 'prototype'), where: fc.constantFrom('top', 'journal', 'recordings') }).map(({ key, where }) => {
     const needle = where === 'top' ? '{"format"' : where === 'journal' ? '"journal":[{' : '"recordings":[{';
     const text = validText.replace(needle, where === 'top' ? `{"${key}":{"isAdmin":true},"format"` : `${needle}"${key}":{"isAdmin":true},`);

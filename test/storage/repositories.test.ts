@@ -103,18 +103,19 @@ describe('journal and backup services', () => {
   });
 
   it('notes the last backup on export and counts new entries since, for a gentle reminder', async () => {
-    let now = 1000;
+    const base = Date.UTC(2025, 0, 1);
+    let now = base + 1000;
     const store = new DataStore(freshName('reminder'));
     const journal = new JournalService(store, () => now);
     const backup = new BackupService(store, () => now);
     for (let index = 0; index < 3; index += 1) await journal.save({ ...journal.newDraft(), text: `entry ${String(index)}` });
     expect(await backup.summary()).toMatchObject({ lastBackupAt: null, newSinceBackup: 3 });
-    now = 5000;
+    now = base + 5000;
     const file = await backup.exportFile();
     expect(file.name).toMatch(/^lull-backup-\d{4}-\d{2}-\d{2}\.json$/u);
-    now = 6000;
+    now = base + 6000;
     await journal.save({ ...journal.newDraft(), text: 'after the backup' });
-    expect(await backup.summary()).toMatchObject({ lastBackupAt: 5000, newSinceBackup: 1, counts: { journal: 4 } });
+    expect(await backup.summary()).toMatchObject({ lastBackupAt: base + 5000, newSinceBackup: 1, counts: { journal: 4 } });
   });
 });
 

@@ -44,3 +44,29 @@ export async function readDownload(download: Download): Promise<string> {
   for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/**
+ * Puts records straight into a store of the app's database (which must exist: open a screen
+ * that reads it first), the way an older import or another program could have left them.
+ */
+export function putRecords(page: Page, store: string, records: readonly unknown[]): Promise<void> {
+  return page.evaluate(
+    async ({ store: name, records: values }) => {
+      // Opening a database that does not exist yet would create an empty one the app could not upgrade.
+      if (!(await indexedDB.databases()).some((database) => database.name === 'lull')) throw new Error('The app has not made its database yet.');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('lull');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(name, 'readwrite');
+        for (const value of values) tx.objectStore(name).put(value);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+      });
+      db.close();
+    },
+    { store, records },
+  );
+}

@@ -1,0 +1,65 @@
+import { accepted, boolean, invalid, nullable, record, scalar, text, type Rule } from './read-rules';
+import type { EpochMilliseconds, Setting, SettingValue } from './schema';
+import { timeRule } from './time-rules';
+
+/** The settings Lull itself keeps, by key. */
+export const settingKeys = {
+  /** When the last export was made. */
+  lastBackup: 'lastBackupAt',
+  /** The pacer's last choice, as a link's query (`pattern=box&minutes=5&cue=tone`). */
+  pacerChoice: 'pacerChoice',
+  /** Whether the pacer pulses at each change of breath. */
+  pacerVibrate: 'pacerVibrate',
+  /** The daily check-in reminder's time of day, or null for none. */
+  reminderTime: 'checkInReminderTime',
+  /** Whether the person was told how to keep their words where the browser may clear them. */
+  keepWordsTold: 'keepWordsTold',
+} as const;
+
+/** A time of day, "HH:MM" in 24 hours: what the reminder form accepts and what it stores. */
+export const timeOfDayPattern = /^([01]\d|2[0-3]):([0-5]\d)$/u;
+
+const settingKey = text(64, { regex: /^[A-Za-z][\w.-]*$/u, expected: 'a setting name: a letter, then letters, digits, ".", "-" or "_" (64 at most)' });
+
+/** Any other setting: one plain scalar, kept as it is (a newer Lull may know what it means). */
+const anyValue = scalar(
+  'text of at most 10000 characters, a number, true, false or null',
+  (value): value is SettingValue =>
+    value === null || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.length <= 10_000),
+);
+
+function valueRule(key: string, now: EpochMilliseconds): Rule<SettingValue> {
+  switch (key) {
+    case settingKeys.lastBackup:
+      return timeRule(now);
+    case settingKeys.pacerChoice:
+      return text(500);
+    case settingKeys.pacerVibrate:
+    case settingKeys.keepWordsTold:
+      return boolean;
+    case settingKeys.reminderTime:
+      return nullable(text(5, { regex: timeOfDayPattern, expected: 'a time of day such as "08:30"' }));
+    default:
+      return anyValue;
+  }
+}
+
+/** A setting in a backup: a key, and a value that fits what Lull keeps under that key. */
+export function settingRule(now: EpochMilliseconds): Rule<Setting> {
+  const shape = record('a setting', { key: settingKey, value: anyValue });
+  return {
+    expected: shape.expected,
+    read(value, at, problems) {
+      const setting = shape.read(value, at, problems);
+      if (setting === invalid) return invalid;
+      const rule = valueRule(setting.key, now);
+      const checked = rule.read(setting.value, at ? `${at}.value` : 'value', problems);
+      return checked === invalid ? invalid : { key: setting.key, value: checked };
+    },
+  };
+}
+
+/** A stored setting's value, or undefined when it does not fit its key (the app then uses its default). */
+export function readStoredSetting(key: string, value: unknown, now: EpochMilliseconds): SettingValue | undefined {
+  return accepted(valueRule(key, now), value);
+}
