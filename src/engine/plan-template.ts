@@ -1,6 +1,6 @@
 import { fillElastic, type Stretchable } from './elastic-fill';
-import type { AmbienceKind, PromptWriting, RecordingSlot, StepKind } from './script-model';
-import type { BreathPhase, Caption, CueSound, PlannedStep, SessionPlan, TimelineEvent, VoiceSource } from './timeline';
+import type { AmbienceKind, RecordingSlot, StepKind } from './script-model';
+import type { Caption, PlannedStep, SessionPlan, TimelineEvent } from './timeline';
 import { minutesToSeconds, type Minutes, type Seconds } from './units';
 
 /**
@@ -41,20 +41,17 @@ export interface TemplateOption {
   readonly steps: readonly TemplateNode[];
 }
 
-/** An event at `offset` seconds into its step. A prompt's window lasts to the end of its step. */
-export type TemplateEvent =
-  | { readonly kind: 'voice'; readonly offset: Seconds; readonly duration: Seconds; readonly text: string; readonly source: VoiceSource }
-  | { readonly kind: 'cue'; readonly offset: Seconds; readonly sound: CueSound; readonly pan: number }
-  | { readonly kind: 'ambience'; readonly offset: Seconds; readonly ambience: AmbienceKind | null; readonly volume: number; readonly fade: Seconds }
-  | { readonly kind: 'breath'; readonly offset: Seconds; readonly duration: Seconds; readonly phase: BreathPhase }
-  | {
-      readonly kind: 'prompt';
-      readonly offset: Seconds;
-      readonly text: string;
-      readonly waits: boolean;
-      readonly writing: PromptWriting;
-      readonly waitsForWriting?: false;
-    };
+/**
+ * A timeline event at `offset` seconds into its step instead of at a time; a prompt's window
+ * has no duration of its own: it lasts to the end of its step.
+ */
+export type TemplateEvent = TimelineEvent extends infer Event
+  ? Event extends { readonly kind: 'prompt' }
+    ? Omit<Event, 'at' | 'duration'> & { readonly offset: Seconds }
+    : Event extends TimelineEvent
+      ? Omit<Event, 'at'> & { readonly offset: Seconds }
+      : never
+  : never;
 
 export interface TemplateStep {
   readonly kind: Exclude<StepKind, 'choice'>;

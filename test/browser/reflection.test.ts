@@ -79,22 +79,9 @@ describe('reflection inside a session', () => {
   });
 
   it('waits at the end of a timed question while the person writes, says so, keeps every word, and goes on when they are done', async () => {
-    const timed = shippedPlan('five-questions', 10).events.find((event) => event.kind === 'prompt' && event.writing === 'journal' && !event.waits);
-    if (timed?.kind !== 'prompt') throw new Error('five-questions has no timed journal prompt');
-    const end = timed.at + timed.duration;
-    app = await openApp('/session/five-questions?minutes=10');
-    const { page } = app;
-    await page.getByRole('checkbox', { name: /I understand/u }).check();
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.getByRole('button', { name: 'Pause' }).waitFor();
-    // Three seconds before the window closes, the person starts writing, and types on past its end.
-    await seekTo(app, end - 4);
-    const answer = page.getByLabel(timed.text);
-    await answer.click();
     const words = 'I remember the blue bicycle, and how the wind felt on the hill behind our house.';
-    await answer.pressSequentially(words, { delay: 90 });
+    const { page, answer, end } = await typePastTheEndOfATimedQuestion(words, 90);
     // The session waits at the end of the window, says so gently, and the same box is still there.
-    await eventually(() => page.getByRole('button', { name: 'Continue' }).count()).toBe(1);
     expect(await page.getByText('Take your time with your words.').count()).toBe(1);
     expect(Number(await page.locator('#position').inputValue())).toBeLessThanOrEqual(Math.ceil(end));
     expect(await answer.inputValue()).toBe(words);
@@ -104,27 +91,36 @@ describe('reflection inside a session', () => {
     await page.getByRole('button', { name: 'Pause' }).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
     await eventually(() => page.getByRole('list', { name: 'Journal entries' }).innerText()).toContain(words);
-    expect(app.problems).toEqual([]);
+    expect(app?.problems).toEqual([]);
   });
 
   it('goes on by itself once the person has left the box and stopped typing for a while', async () => {
-    const timed = shippedPlan('five-questions', 10).events.find((event) => event.kind === 'prompt' && event.writing === 'journal' && !event.waits);
-    if (timed?.kind !== 'prompt') throw new Error('five-questions has no timed journal prompt');
-    const end = timed.at + timed.duration;
-    app = await openApp('/session/five-questions?minutes=10');
-    const { page } = app;
-    await page.getByRole('checkbox', { name: /I understand/u }).check();
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.getByRole('button', { name: 'Pause' }).waitFor();
-    await seekTo(app, end - 4);
-    const answer = page.getByLabel(timed.text);
-    await answer.click();
-    await answer.pressSequentially('A short thought that runs past the end.', { delay: 120 });
-    await eventually(() => page.getByRole('button', { name: 'Continue' }).count()).toBe(1);
+    const { page, end } = await typePastTheEndOfATimedQuestion('A short thought that runs past the end.', 120);
     // Leaving the box (focus moves to the Continue button) and typing nothing more: the session goes on.
     await page.getByRole('button', { name: 'Continue' }).focus();
     await eventually(() => page.getByRole('button', { name: 'Pause' }).count(), 15_000).toBe(1);
     await eventually(async () => Number(await page.locator('#position').inputValue())).toBeGreaterThan(end + 1);
-    expect(app.problems).toEqual([]);
+    expect(app?.problems).toEqual([]);
   });
 });
+
+/**
+ * Opens five questions, starts it, and four seconds before a timed question's window closes
+ * starts writing in its box, typing on past the end until the session says it waits.
+ */
+async function typePastTheEndOfATimedQuestion(words: string, delayMs: number) {
+  const timed = shippedPlan('five-questions', 10).events.find((event) => event.kind === 'prompt' && event.writing === 'journal' && !event.waits);
+  if (timed?.kind !== 'prompt') throw new Error('five-questions has no timed journal prompt');
+  const end = timed.at + timed.duration;
+  app = await openApp('/session/five-questions?minutes=10');
+  const { page } = app;
+  await page.getByRole('checkbox', { name: /I understand/u }).check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Pause' }).waitFor();
+  await seekTo(app, end - 4);
+  const answer = page.getByLabel(timed.text);
+  await answer.click();
+  await answer.pressSequentially(words, { delay: delayMs });
+  await eventually(() => page.getByRole('button', { name: 'Continue' }).count()).toBe(1);
+  return { page, answer, end };
+}

@@ -29,6 +29,14 @@ function rig(plan: SessionPlan) {
   return { clock, transport, port, engine, run };
 }
 
+/** The every-step script's plan at 4 minutes, its timed prompt, and where that prompt's window ends. */
+function timedPromptOf(script: Script) {
+  const plan = planOf(script, 4);
+  const prompt = plan.events.find((event) => event.kind === 'prompt' && !event.waits);
+  if (prompt?.kind !== 'prompt') throw new Error('no timed prompt');
+  return { plan, prompt, end: prompt.at + prompt.duration };
+}
+
 const audible = (plan: SessionPlan) => plan.events.filter((event) => event.kind === 'voice' || event.kind === 'cue' || event.kind === 'ambience');
 const scheduled = (calls: readonly PortCall[]) => calls.filter((call) => call.kind !== 'stop-all');
 
@@ -154,10 +162,7 @@ describe('PlaybackEngine', () => {
   });
 
   it('waits at the end of a timed prompt held while the person writes, handing over nothing past it, then goes on', () => {
-    const plan = planOf(everyStep, 4);
-    const prompt = plan.events.find((event) => event.kind === 'prompt' && !event.waits);
-    if (prompt?.kind !== 'prompt') throw new Error('no timed prompt');
-    const end = prompt.at + prompt.duration;
+    const { plan, prompt, end } = timedPromptOf(everyStep);
     const { clock, transport, port, run } = rig(plan);
     transport.play();
     run(prompt.at + 0.5);
@@ -178,10 +183,7 @@ describe('PlaybackEngine', () => {
   });
 
   it('takes back sounds already handed over past a hold placed in the last seconds of a window', () => {
-    const plan = planOf(everyStep, 4);
-    const prompt = plan.events.find((event) => event.kind === 'prompt' && !event.waits);
-    if (prompt?.kind !== 'prompt') throw new Error('no timed prompt');
-    const end = prompt.at + prompt.duration;
+    const { plan, end } = timedPromptOf(everyStep);
     const { transport, port, run } = rig(plan);
     transport.play();
     run(end - 1);
@@ -194,10 +196,7 @@ describe('PlaybackEngine', () => {
   });
 
   it('plays straight through a hold released before the window ends', () => {
-    const plan = planOf(everyStep, 4);
-    const prompt = plan.events.find((event) => event.kind === 'prompt' && !event.waits);
-    if (prompt?.kind !== 'prompt') throw new Error('no timed prompt');
-    const end = prompt.at + prompt.duration;
+    const { plan, prompt, end } = timedPromptOf(everyStep);
     const { transport, port, run } = rig(plan);
     transport.play();
     run(prompt.at + 0.5);
