@@ -61,6 +61,8 @@ export class SessionPlayer {
   private readonly recordings: Partial<Record<RecordingSlot, Seconds>>;
   /** Sounds that could not be loaded, or an interruption: what the person is told. */
   problems: string[] = [];
+  /** A downloaded file of this session was found damaged when it opened (and dropped): it should be downloaded again. */
+  damagedDownload = false;
   interrupted = false;
 
   private constructor(
@@ -224,7 +226,10 @@ export class SessionPlayer {
   private attachAudio(audio: SessionAudio | undefined, problem: string | undefined): void {
     this.audio = audio;
     if (problem) this.problems.push(problem);
-    if (audio) this.problems.push(...audio.problems);
+    if (audio) {
+      this.problems.push(...audio.problems);
+      this.damagedDownload = audio.damagedDownload;
+    }
     this.engine = new PlaybackEngine(this.transport, audio?.port ?? silentPort, this.clock, defaultPlaybackOptions);
     // Subscribed after the engine, so a start hands its first sounds to the audio clock before the
     // media element, Media Session and screen take any of the start delay.
