@@ -1,32 +1,57 @@
-import type { EncodedAudio } from '../engine/pack-manifest';
+import type { EncodedAudio, PackFile } from '../engine/pack-manifest';
 
 export class AudioLoadError extends Error {
   override name = 'AudioLoadError';
+
+  constructor(
+    message: string,
+    /** Set when the file arrived but was not the file its manifest names; it was not decoded. */
+    readonly damaged?: URL,
+  ) {
+    super(message);
+  }
+}
+
+export interface LoadAudioOptions {
+  readonly decodeRate?: number;
+  readonly fetchImpl?: typeof fetch;
+  /** Whether bytes are the file the manifest names (its length and SHA-256); a file that is not is never decoded. */
+  readonly check?: (bytes: ArrayBuffer, file: PackFile) => Promise<boolean>;
 }
 
 /**
  * Fetches and decodes one pack file, trying each encoding in turn; the error names the file and
- * what went wrong (missing, unreadable, undecodable) so the person sees why a sound is absent.
+ * what went wrong (missing, unreadable, undecodable) so the person sees why a sound is absent. A
+ * damaged file ends the attempt there, naming it, so the caller can drop it and fetch it again.
  */
 export async function loadEncodedAudio(
   context: BaseAudioContext,
   audio: EncodedAudio,
   base: URL,
   codecs: readonly ('webm' | 'mp3')[],
-  options: { decodeRate?: number; fetchImpl?: typeof fetch } = {},
+  options: LoadAudioOptions = {},
 ): Promise<AudioBuffer> {
-  const { decodeRate, fetchImpl = fetch } = options;
+  const { decodeRate, fetchImpl = fetch, check } = options;
   const decoder = decodeRate === undefined ? context : decoderAt(decodeRate, context);
   const failures: string[] = [];
   for (const codec of codecs) {
-    const url = new URL(audio[codec].path, base);
+    const file = audio[codec];
+    const url = new URL(file.path, base);
+    let bytes: ArrayBuffer;
     try {
       const response = await fetchImpl(url);
       if (!response.ok) {
         failures.push(`${url.pathname} is missing (${response.status})`);
         continue;
       }
-      return await decoder.decodeAudioData(await response.arrayBuffer());
+      bytes = await response.arrayBuffer();
+    } catch {
+      failures.push(`${url.pathname} could not be read`);
+      continue;
+    }
+    if (check && !(await check(bytes, file))) throw new AudioLoadError([...failures, `${url.pathname} arrived damaged`].join('; '), url);
+    try {
+      return await decoder.decodeAudioData(bytes);
     } catch (error) {
       failures.push(`${url.pathname} could not be ${error instanceof DOMException && error.name === 'EncodingError' ? 'decoded' : 'read'}`);
     }

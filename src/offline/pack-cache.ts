@@ -1,4 +1,5 @@
 import type { PlannedFile } from './download-plan';
+import { isIntact } from './file-check';
 import { isAbortError, isConnectionError, isQuotaError, OfflineError } from './offline-error';
 import { packAudioCacheName, packManifestCacheName } from './offline-routes';
 
@@ -13,11 +14,6 @@ function openCache(name: string): Promise<Cache> {
 export async function storedAudioUrls(): Promise<Set<string>> {
   const cache = await openCache(packAudioCacheName);
   return new Set((await cache.keys()).map((request) => request.url));
-}
-
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 async function readCounting(body: ReadableStream<Uint8Array>, onBytes: (bytes: number) => void): Promise<Uint8Array<ArrayBuffer>> {
@@ -42,20 +38,31 @@ async function readCounting(body: ReadableStream<Uint8Array>, onBytes: (bytes: n
 
 const contentTypes: Readonly<Record<string, string>> = { webm: 'audio/webm', mp3: 'audio/mpeg' };
 
+interface FetchOptions {
+  readonly signal: AbortSignal;
+  readonly onBytes: (bytes: number) => void;
+}
+
+/** One whole fetch of a file: its bytes if they are the ones the manifest names, else undefined. */
+async function fetchIntact(file: PlannedFile, options: FetchOptions, mode: RequestCache): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const response = await fetch(file.url, { signal: options.signal, credentials: 'same-origin', cache: mode });
+  if (response.status !== 200 || !response.body) throw new OfflineError('bad-status', new URL(file.url).pathname, response.status);
+  const bytes = await readCounting(response.body, options.onBytes);
+  return (await isIntact(bytes, file)) ? bytes : undefined;
+}
+
 /**
  * Downloads one file whole (no `Range`, so never a 206), checks its length and SHA-256 against
- * the manifest, and only then stores it: a file is in the cache complete or not at all.
+ * the manifest, and only then stores it: a file is in the cache complete or not at all. A file
+ * that arrives damaged is fetched once more from the server itself (`cache: 'reload'`), since the
+ * browser's HTTP cache may hold the very same bad bytes.
  */
-export async function storeWholeFile(file: PlannedFile, options: { signal: AbortSignal; onBytes: (bytes: number) => void }): Promise<void> {
+export async function storeWholeFile(file: PlannedFile, options: FetchOptions): Promise<void> {
   const cache = await openCache(packAudioCacheName);
   const { pathname } = new URL(file.url);
   try {
-    const response = await fetch(file.url, { signal: options.signal, credentials: 'same-origin' });
-    if (response.status !== 200 || !response.body) throw new OfflineError('bad-status', pathname, response.status);
-    const bytes = await readCounting(response.body, options.onBytes);
-    if (bytes.byteLength !== file.bytes || (await sha256Hex(bytes)) !== file.sha256) {
-      throw new OfflineError('damaged-file', pathname);
-    }
+    const bytes = (await fetchIntact(file, options, 'default')) ?? (await fetchIntact(file, options, 'reload'));
+    if (!bytes) throw new OfflineError('damaged-file', pathname);
     const extension = pathname.slice(pathname.lastIndexOf('.') + 1);
     const headers = { 'Content-Type': contentTypes[extension] ?? 'application/octet-stream', 'Content-Length': String(bytes.byteLength) };
     await cache.put(file.url, new Response(bytes, { status: 200, headers }));
@@ -67,10 +74,11 @@ export async function storeWholeFile(file: PlannedFile, options: { signal: Abort
   }
 }
 
-/** Deletes stored audio files; a file that is not there is no error. */
-export async function deleteAudio(urls: readonly string[]): Promise<void> {
+/** Deletes stored audio files; a file that is not there is no error. Resolves the URLs that were there. */
+export async function deleteAudio(urls: readonly string[]): Promise<string[]> {
   const cache = await openCache(packAudioCacheName);
-  await Promise.all(urls.map((url) => cache.delete(url)));
+  const deleted = await Promise.all(urls.map((url) => cache.delete(url)));
+  return urls.filter((_, index) => deleted[index]);
 }
 
 /**

@@ -170,6 +170,12 @@ export class OfflineLibrary {
     await this.refreshStorage();
   }
 
+  /** Files no longer on the device (one found damaged when played was dropped): sessions needing them are not downloaded. */
+  forget(urls: readonly string[]): void {
+    for (const url of urls) this.stored.delete(url);
+    this.notify();
+  }
+
   /** Calls `listener` on every change; returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);

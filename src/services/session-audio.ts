@@ -1,9 +1,11 @@
 import { AudioUnavailableError, sharedAudioContext } from '../audio/audio-context';
-import { loadEncodedAudio } from '../audio/load-audio';
+import { AudioLoadError } from '../audio/load-audio';
 import { WebAudioPort, type SessionSounds } from '../audio/web-audio-port';
+import type { EncodedAudio } from '../engine/pack-manifest';
 import { templateAmbience, templateRecordingSlots } from '../engine/plan-template';
 import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
 import { loadDataServices } from './data-context';
+import { loadIntactAudio } from './intact-audio';
 import { codecPreference } from './pack-codec';
 import type { SessionPack } from './session-pack';
 
@@ -15,30 +17,45 @@ export interface SessionAudio {
   readonly port: WebAudioPort;
   /** One sentence per sound that could not be loaded; the session plays on without it. */
   readonly problems: readonly string[];
+  /** A downloaded file was found damaged: it is dropped from the device and the session should be downloaded again. */
+  readonly damagedDownload: boolean;
+}
+
+/** What the person reads for a sound that could not be loaded. */
+function problemOf(what: string, error: unknown): string {
+  if (error instanceof AudioLoadError && error.damaged) return `${what} arrived damaged, even when fetched again.`;
+  return `${what}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /**
  * Decodes what a session needs (its narration, the shared cues, the ambience loops its script
- * uses) onto the shared audio context. A part that fails is reported and left out.
+ * uses) onto the shared audio context, each file checked against its manifest first. A part that
+ * fails is reported and left out.
  */
 export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio> {
   const { context, master } = sharedAudioContext();
   const codecs = codecPreference();
   const problems: string[] = [];
-  const attempt = async <T>(what: string, load: () => Promise<T>): Promise<T | undefined> => {
+  let damagedDownload = false;
+  const attempt = async (what: string, audio: EncodedAudio, base: URL, decodeRate?: number): Promise<AudioBuffer | undefined> => {
     try {
-      return await load();
+      return await loadIntactAudio(context, audio, base, codecs, {
+        decodeRate,
+        onDamagedDownload: () => {
+          damagedDownload = true;
+        },
+      });
     } catch (error) {
-      problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(problemOf(what, error));
       return undefined;
     }
   };
   const kinds = templateAmbience(pack.template);
   const { narration: voice } = pack;
   const [narration, cues, ...beds] = await Promise.all([
-    voice ? attempt('The voice', () => loadEncodedAudio(context, voice.audio, voice.base, codecs, { decodeRate: narrationSampleRate })) : undefined,
-    attempt('The bells and breath cues', () => loadEncodedAudio(context, pack.common.cues.audio, pack.commonUrl, codecs)),
-    ...kinds.map((kind) => attempt(`The ${kind} ambience`, () => loadEncodedAudio(context, pack.common.ambience[kind].audio, pack.commonUrl, codecs))),
+    voice ? attempt('The voice', voice.audio, voice.base, narrationSampleRate) : undefined,
+    attempt('The bells and breath cues', pack.common.cues.audio, pack.commonUrl),
+    ...kinds.map((kind) => attempt(`The ${kind} ambience`, pack.common.ambience[kind].audio, pack.commonUrl)),
   ]);
   const ambience: Partial<Record<AmbienceKind, { buffer: AudioBuffer; loopSeconds: number }>> = {};
   kinds.forEach((kind, index) => {
@@ -51,7 +68,7 @@ export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio>
     ambience,
     recordings: await loadPersonRecordings(context, templateRecordingSlots(pack.template), problems),
   };
-  return { context, port: new WebAudioPort(context, master, sounds), problems };
+  return { context, port: new WebAudioPort(context, master, sounds), problems, damagedDownload };
 }
 
 export { AudioUnavailableError };

@@ -62,14 +62,17 @@ export class SessionPlayer {
   private releaseBusy: (() => void) | undefined;
   /** Sounds that could not be loaded, or an interruption: what the person is told. */
   problems: string[];
+  /** A downloaded file of this session was found damaged when it opened (and dropped): it should be downloaded again. */
+  readonly damagedDownload: boolean;
   interrupted = false;
 
   private constructor(
     readonly pack: SessionPack,
     private readonly output: SessionOutput,
-    options: { minutes?: Minutes; choices?: Record<string, string>; problems: string[] },
+    options: { minutes?: Minutes; choices?: Record<string, string>; problems: string[]; damagedDownload?: boolean },
   ) {
     this.problems = options.problems;
+    this.damagedDownload = options.damagedDownload ?? false;
     const { length } = pack.template;
     this.minutes = clampMinutes(options.minutes ?? length.default, length.min, length.max);
     this.choices = settleChoices(pack.template, options.choices ?? {});
@@ -117,7 +120,7 @@ export class SessionPlayer {
   private static async withPack(pack: SessionPack, options: { minutes?: Minutes; choices?: Record<string, string> }): Promise<SessionPlayer> {
     try {
       const audio = await loadSessionAudio(pack);
-      return new SessionPlayer(pack, new WebAudioOutput(audio.context, audio.port), { ...options, problems: [...audio.problems] });
+      return new SessionPlayer(pack, new WebAudioOutput(audio.context, audio.port), { ...options, problems: [...audio.problems], damagedDownload: audio.damagedDownload });
     } catch (error) {
       return new SessionPlayer(pack, silentOutput, { ...options, problems: [error instanceof Error ? error.message : String(error)] });
     }

@@ -41,6 +41,23 @@ export class UpdateOffer {
     return this.current;
   }
 
+  /**
+   * Another window applied the update: the new version controls this page, which still runs the
+   * old code (the service worker keeps that code's files for it) until it loads anew.
+   */
+  get appliedElsewhere(): boolean {
+    return this.active && this.current === 'ready';
+  }
+
+  /**
+   * Whether the next change of screen should load the page anew, in the new version: it already
+   * controls the page and nothing here is busy. A change of screen is when a page load surprises
+   * no one, and the screen the person opens then runs the new version.
+   */
+  get reloadsOnNavigation(): boolean {
+    return this.active && !this.busy.busy;
+  }
+
   /** What the update is waiting for; empty when it could be applied now. */
   get waitingFor(): BusyReason[] {
     return this.busy.reasons;

@@ -1,6 +1,7 @@
 import { provide } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
+import { appUpdate } from '../services/app-update';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import { RouterController } from './router-controller';
 import type { Route } from './routes';
@@ -96,7 +97,8 @@ export class LullApp extends LitElement {
     `,
   ];
 
-  private readonly _router = new RouterController(this);
+  /** After another window applied an update, the next screen loads whole, in the new version. */
+  private readonly _router = new RouterController(this, () => appUpdate.reloadsOnNavigation);
   /** How screens reach the person's data (see `dataContext`); loaded on first use. */
   @provide({ context: dataContext }) dataServices: DataServicesLoader = loadDataServices;
 

@@ -15,6 +15,7 @@ import { readSessionQuery } from './session-query';
 import { controlStyles, panelStyles } from './shared-styles';
 import { TapVibrationController } from './tap-vibration-controller';
 import { WritingHoldController } from './writing-hold-controller';
+import './lull-damaged-download';
 import './lull-writing-editor';
 import './lull-mood-check';
 import type { LullMoodCheck } from './lull-mood-check';
@@ -237,6 +238,7 @@ export class LullSessionView extends LitElement {
             </ul>
           </div>`
         : nothing}
+      ${player.damagedDownload ? html`<lull-damaged-download .sessionId=${pack.id}></lull-damaged-download>` : nothing}
       ${player.interrupted ? html`<p role="alert">The sound was interrupted. Press Play to go on from where you were.</p>` : nothing}
       ${started ? nothing : this._renderSetup(player, pack.template.length)}
       ${this._renderPlayer(player, needsConsent)}

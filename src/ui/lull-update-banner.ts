@@ -2,13 +2,14 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { appUpdate } from '../services/app-update';
 import type { UpdatePhase } from '../services/update-offer';
-import { formatWaitingFor } from './offline-format';
+import { formatUpdateOffer, formatWaitingFor } from './offline-format';
 import { ServiceController } from './service-controller';
 import { controlStyles } from './shared-styles';
 
 /**
  * Offers a new version of Lull. Nothing changes until the person accepts; if a session plays, a
- * recording runs or a draft is unsaved, the update waits for it and says so.
+ * recording runs or a draft is unsaved, the update waits for it and says so. When another window
+ * applied it, this one says it follows at its next change of screen.
  */
 @customElement('lull-update-banner')
 export class LullUpdateBanner extends LitElement {
@@ -43,17 +44,17 @@ export class LullUpdateBanner extends LitElement {
   }
 
   override render() {
-    const { phase, waitingFor } = this._update.service;
+    const { phase, waitingFor, appliedElsewhere } = this._update.service;
     const waiting = formatWaitingFor(waitingFor);
-    return html`<div role="status" class=${phase === 'none' ? '' : 'banner'}>${this._renderMessage(phase, waiting)}</div>`;
+    return html`<div role="status" class=${phase === 'none' ? '' : 'banner'}>${this._renderMessage(phase, waiting, appliedElsewhere)}</div>`;
   }
 
-  private _renderMessage(phase: UpdatePhase, waiting: string) {
+  private _renderMessage(phase: UpdatePhase, waiting: string, appliedElsewhere: boolean) {
     switch (phase) {
       case 'none':
         return nothing;
       case 'ready':
-        return html`<p>A new version of Lull is ready.${waiting ? ` It can be applied after ${waiting}.` : ''}</p>
+        return html`<p>${formatUpdateOffer(waiting, appliedElsewhere)}</p>
           <button @click=${() => this._onAccept()}>${waiting ? 'Update afterwards' : 'Update now'}</button>`;
       case 'accepted':
         return html`<p>Lull will update after ${waiting}.</p>`;

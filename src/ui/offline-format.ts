@@ -25,3 +25,14 @@ export function formatWaitingFor(reasons: readonly BusyReason[]): string {
   if (last === undefined) return '';
   return parts.length === 0 ? last : `${parts.join(', ')} and ${last}`;
 }
+
+/**
+ * The offer of a new version, given what it waits for (`formatWaitingFor`); or, when another
+ * window already applied it, when this window follows.
+ */
+export function formatUpdateOffer(waiting: string, appliedElsewhere: boolean): string {
+  if (appliedElsewhere) {
+    return `Lull was updated in another window. This window follows ${waiting ? `after ${waiting}, ` : ''}when you next change screen.`;
+  }
+  return `A new version of Lull is ready.${waiting ? ` It can be applied after ${waiting}.` : ''}`;
+}

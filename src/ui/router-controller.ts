@@ -3,12 +3,17 @@ import { matchRoute, type Route } from './routes';
 
 /**
  * Owns the app's URL: follows back/forward, and turns clicks on same-origin links into in-app
- * navigation, so deep links work as real URLs and the page never reloads between screens.
+ * navigation, so deep links work as real URLs and the page does not reload between screens;
+ * except when `loadsWholePage` says so (a newer version of the app took over this window), then
+ * the next screen is a page load, in that version.
  */
 export class RouterController implements ReactiveController {
   route: Route = matchRoute(new URL(location.href));
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly loadsWholePage: () => boolean = () => false,
+  ) {
     host.addController(this);
   }
 
@@ -24,6 +29,10 @@ export class RouterController implements ReactiveController {
 
   navigate(href: string): void {
     const url = new URL(href, location.href);
+    if (this.loadsWholePage()) {
+      location.assign(url);
+      return;
+    }
     if (url.href !== location.href) history.pushState(null, '', url);
     this.update(url);
   }
@@ -35,7 +44,8 @@ export class RouterController implements ReactiveController {
   }
 
   private readonly onPopState = (): void => {
-    this.update(new URL(location.href));
+    if (this.loadsWholePage()) location.reload();
+    else this.update(new URL(location.href));
   };
 
   private readonly onClick = (event: MouseEvent): void => {

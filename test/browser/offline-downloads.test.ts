@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openAppAt, storedAudio, untilOfflineCoreKept, type AppAt } from './harness/app-at';
 import { eventually } from './harness/eventually';
 import { seriousAxeViolations } from './harness/axe';
 import { libraryIndex, offlineCorePaths, sessionAudioPaths } from './harness/packs';
-import { copyOfBuild, startStaticServer, type StaticServer } from './harness/static-server';
+import { copyOfBuild, startStaticServer, type StaticServer, type StaticServerOptions } from './harness/static-server';
 
 let build: ReturnType<typeof copyOfBuild>;
 let app: AppAt | undefined;
@@ -24,8 +27,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function open(): Promise<{ app: AppAt; server: StaticServer }> {
-  server = await startStaticServer(build.root);
+async function open(options: StaticServerOptions = {}): Promise<{ app: AppAt; server: StaticServer }> {
+  server = await startStaticServer(build.root, options);
   app = await openAppAt(server.origin);
   await app.page.getByRole('list', { name: 'Sessions' }).waitFor();
   // Every visit keeps the break and the pacer offline first; the downloads below come on top of that.
@@ -228,6 +231,139 @@ describe('downloads for offline use', () => {
     expect(await storedAudio(page)).toEqual(others);
     expect(others).not.toContain(sessionAudioPaths('breathe-long-exhale')[0]);
     expect(await announced(page, 'safe-space')).toBe('Your safe place is available offline.');
+    expect(unexpected(app.problems)).toEqual([]);
+  });
+});
+
+const session = 'breathe-long-exhale';
+const narrationPath = (): string => sessionAudioPaths(session)[0] ?? '';
+const sizeOf = (path: string): number => statSync(join(build.root, path)).size;
+const digestOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The length and SHA-256 of a file as kept in the downloads' Cache Storage, or null when it is not kept. */
+async function keptCopy(page: Page, path: string): Promise<{ bytes: number; sha256: string } | null> {
+  const bytes = await page.evaluate(async (url) => {
+    const response = await (await caches.open('lull-packs-v1')).match(url);
+    return response ? Array.from(new Uint8Array(await response.arrayBuffer())) : null;
+  }, path);
+  return bytes ? { bytes: bytes.length, sha256: digestOf(Uint8Array.from(bytes)) } : null;
+}
+
+const requestsFor = (server: StaticServer, path: string) => server.requests.filter((request) => request.path === path);
+
+describe('damaged downloads', () => {
+  it('finds a download damaged on the device when its session opens: says so, stops calling it downloaded, and downloads it whole again', async () => {
+    const { app, server } = await open({ cacheableAudio: true });
+    const { page } = app;
+    const narration = narrationPath();
+    const whole = readFileSync(join(build.root, narration));
+    await page.getByRole('button', { name: 'Download Long exhale breathing' }).click();
+    await eventually(() => announced(page, session)).toBe('Long exhale breathing is available offline.');
+
+    // The stored narration loses 90 % of its bytes (a disk fault, an interrupted write).
+    await page.evaluate(
+      async ({ url, keep }) => {
+        const cache = await caches.open('lull-packs-v1');
+        const stored = await cache.match(url);
+        if (!stored) throw new Error(`${url} is not stored`);
+        const cut = (await stored.arrayBuffer()).slice(0, keep);
+        await cache.put(url, new Response(cut, { headers: { 'Content-Type': 'audio/webm', 'Content-Length': String(cut.byteLength) } }));
+      },
+      { url: narration, keep: Math.round(whole.length / 10) },
+    );
+    expect((await keptCopy(page, narration))?.bytes).toBe(Math.round(whole.length / 10));
+
+    await page.getByRole('link', { name: 'Long exhale breathing' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'This download is damaged' });
+    await eventually(() => alert.allTextContents()).toEqual(['This download is damaged: download it again.']);
+    // The damaged copy is gone from the device, and the library's own record says so: it offers the download again.
+    expect(await keptCopy(page, narration)).toBeNull();
+    expect(await page.getByRole('button', { name: 'Download again' }).count()).toBe(1);
+    // While online, the voice was fetched whole from the server instead, so the session plays with it.
+    expect(await page.getByText('Some sounds could not be loaded').count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // The library, opened anew, no longer says "Downloaded ✓".
+    const library = await app.context.newPage();
+    await library.goto(server.origin);
+    await eventually(() => item(library, session).getByRole('button', { name: 'Download Long exhale breathing' }).count()).toBe(1);
+    expect(await item(library, session).getByText('Downloaded').count()).toBe(0);
+    await library.close();
+
+    await page.getByRole('button', { name: 'Download again' }).click();
+    await eventually(() => page.getByRole('status').filter({ hasText: 'Downloaded again' }).count()).toBe(1);
+    expect(await keptCopy(page, narration)).toEqual({ bytes: whole.length, sha256: digestOf(whole) });
+    expect(await alert.count()).toBe(0);
+    expect(await storedAudio(page)).toEqual(withCore(sessionAudioPaths(session)));
+
+    await page.getByRole('link', { name: 'Sessions' }).click();
+    await eventually(() => announced(page, session)).toBe('Long exhale breathing is available offline.');
+    expect(unexpected(app.problems)).toEqual([]);
+  });
+
+  it('finds a damaged download offline too, on a session opened by its address: the session plays without the voice and offers the download again', async () => {
+    const { app, server } = await open();
+    const { page, context } = app;
+    const narration = narrationPath();
+    await page.getByRole('button', { name: 'Download Long exhale breathing' }).click();
+    await eventually(() => announced(page, session)).toBe('Long exhale breathing is available offline.');
+    await page.evaluate(async (url) => {
+      const cache = await caches.open('lull-packs-v1');
+      await cache.put(url, new Response(new Uint8Array(1000), { headers: { 'Content-Type': 'audio/webm' } }));
+    }, narration);
+
+    await server.close();
+    await context.setOffline(true);
+    await page.goto(`${server.origin}/session/${session}`);
+    await eventually(() => page.getByRole('alert').filter({ hasText: 'This download is damaged' }).count()).toBe(1);
+    const problems = page.getByRole('status').filter({ hasText: 'Some sounds could not be loaded' });
+    await eventually(() => problems.getByRole('listitem').count()).toBe(1);
+    expect(await problems.getByRole('listitem').textContent()).toMatch(/^The voice: /u);
+    // The library's list was kept offline, so the download can be asked for again (it waits for the connection).
+    await eventually(() => page.getByRole('button', { name: 'Download again' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Start' }).count()).toBe(1);
+    expect(await keptCopy(page, narration)).toBeNull();
+    expect(unexpected(app.problems)).toEqual([]);
+  });
+
+  it('fetches a file again from the server itself when it arrives damaged, so a damaged copy in the HTTP cache is never stored', async () => {
+    const { app, server } = await open();
+    const { page } = app;
+    const narration = narrationPath();
+    const whole = readFileSync(join(build.root, narration));
+    // The first answer is a tenth of the file, which the browser's HTTP cache would keep for a year.
+    server.cutNext(narration, Math.round(whole.length / 10));
+    await page.getByRole('button', { name: 'Download Long exhale breathing' }).click();
+    await eventually(() => announced(page, session)).toBe('Long exhale breathing is available offline.');
+    expect(await keptCopy(page, narration)).toEqual({ bytes: whole.length, sha256: digestOf(whole) });
+    expect(requestsFor(server, narration)).toHaveLength(2);
+    expect(unexpected(app.problems)).toEqual([]);
+  });
+
+  it('checks a streamed sound before playing it: a damaged copy from the HTTP cache is fetched again, and plays whole', async () => {
+    const { app, server } = await open();
+    const { page } = app;
+    const narration = narrationPath();
+    server.cutNext(narration, Math.round(sizeOf(narration) / 10));
+    await page.getByRole('link', { name: 'Long exhale breathing' }).click();
+    await eventually(() => page.getByRole('button', { name: 'Start' }).count()).toBe(1);
+    expect(requestsFor(server, narration)).toHaveLength(2);
+    expect(await page.getByText('Some sounds could not be loaded').count()).toBe(0);
+    expect(await page.getByText('This download is damaged').count()).toBe(0);
+    expect(await storedAudio(page)).toEqual([]);
+    expect(unexpected(app.problems)).toEqual([]);
+  });
+
+  it('never plays a streamed sound that stays damaged: the session says the voice is missing and plays without it', async () => {
+    const { app, server } = await open();
+    const { page } = app;
+    const narration = narrationPath();
+    server.cutNext(narration, Math.round(sizeOf(narration) / 10));
+    server.cutNext(narration, Math.round(sizeOf(narration) / 10));
+    await page.getByRole('link', { name: 'Long exhale breathing' }).click();
+    const problems = page.getByRole('status').filter({ hasText: 'Some sounds could not be loaded' });
+    await eventually(() => problems.getByRole('listitem').allTextContents()).toEqual(['The voice arrived damaged, even when fetched again.']);
+    expect(await page.getByText('This download is damaged').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Start' }).count()).toBe(1);
     expect(unexpected(app.problems)).toEqual([]);
   });
 });

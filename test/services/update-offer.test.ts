@@ -94,4 +94,28 @@ describe('the update offer', () => {
     expect(offer.phase).toBe('none');
     expect(calls).toEqual([]);
   });
+
+  it('loads the new version at the next change of screen once another window applied it, but never while something is busy', () => {
+    const { busy, calls, offer } = setup();
+    offer.offer();
+    expect(offer.appliedElsewhere).toBe(false);
+    expect(offer.reloadsOnNavigation).toBe(false);
+    const release = busy.hold('session');
+    offer.controlled();
+    expect(offer.appliedElsewhere).toBe(true);
+    expect(offer.reloadsOnNavigation).toBe(false);
+    release();
+    expect(offer.reloadsOnNavigation).toBe(true);
+    // Nothing reloads on its own: only a change of screen, or the person's acceptance.
+    expect(calls).toEqual([]);
+  });
+
+  it('does not call its own acceptance an update applied elsewhere', () => {
+    const { offer } = setup();
+    offer.offer();
+    offer.accept();
+    offer.controlled();
+    expect(offer.appliedElsewhere).toBe(false);
+  });
 });
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes } from '../../src/ui/format';
-import { formatProgress, formatStorage, formatWaitingFor } from '../../src/ui/offline-format';
+import { formatProgress, formatStorage, formatUpdateOffer, formatWaitingFor } from '../../src/ui/offline-format';
 
 describe('offline wording', () => {
   it('says a download’s progress in bytes, as the eye and aria-valuetext read it', () => {
@@ -18,5 +18,17 @@ describe('offline wording', () => {
     expect(formatWaitingFor([])).toBe('');
     expect(formatWaitingFor(['session'])).toBe('your session ends');
     expect(formatWaitingFor(['session', 'recording', 'draft'])).toBe('your session ends, your recording stops and your writing is saved');
+  });
+
+  it('offers a new version, saying what it waits for', () => {
+    expect(formatUpdateOffer('', false)).toBe('A new version of Lull is ready.');
+    expect(formatUpdateOffer('your session ends', false)).toBe('A new version of Lull is ready. It can be applied after your session ends.');
+  });
+
+  it('says when a window follows an update another window applied', () => {
+    expect(formatUpdateOffer('', true)).toBe('Lull was updated in another window. This window follows when you next change screen.');
+    expect(formatUpdateOffer('your writing is saved', true)).toBe(
+      'Lull was updated in another window. This window follows after your writing is saved, when you next change screen.',
+    );
   });
 });

@@ -25,8 +25,8 @@ export interface ServedRequest {
 /**
  * A static host for one folder, as a CDN would serve `dist/`: the security headers, an SPA
  * fallback to index.html, and whole files only. A test can swap the folder (a new deploy), break
- * a file's transfer midway (a lost connection) or stop it entirely (offline for the page and its
- * service worker alike).
+ * a file's transfer midway (a lost connection), answer with a cut copy of a file (a damaged one)
+ * or stop it entirely (offline for the page and its service worker alike).
  */
 export interface StaticServer {
   readonly origin: string;
@@ -37,14 +37,32 @@ export interface StaticServer {
   breakNext(suffix: string, bytes: number): void;
   /** The next request whose path ends with `suffix` sends `bytes` bytes of the file, then stalls until closed. */
   stallNext(suffix: string, bytes: number): void;
+  /**
+   * The next request whose path ends with `suffix` is answered with only the first `bytes` bytes of
+   * the file, as a complete response the browser's HTTP cache keeps for a year: a damaged copy, as a
+   * broken proxy or an interrupted deploy could serve.
+   */
+  cutNext(suffix: string, bytes: number): void;
   /** Stops answering and cuts every open connection. */
   close(): Promise<void>;
 }
 
-export async function startStaticServer(root: string): Promise<StaticServer> {
+export interface StaticServerOptions {
+  /**
+   * Audio (`.webm`, `.mp3`) is sent with `Cache-Control: public, max-age=31536000, immutable`, as a
+   * CDN may serve files whose names carry a content hash; otherwise everything is `no-cache`.
+   */
+  readonly cacheableAudio?: boolean;
+}
+
+/** What a CDN may send for a file named by its content hash: the browser keeps it a year without asking again. */
+const cachedForAYear = 'public, max-age=31536000, immutable';
+
+export async function startStaticServer(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   let folder = root;
   const requests: ServedRequest[] = [];
-  const faults: { suffix: string; bytes: number; then: 'break' | 'stall' }[] = [];
+  const faults: { suffix: string; bytes: number; then: 'break' | 'stall' | 'cut' }[] = [];
+  const cacheControl = (path: string): string => (options.cacheableAudio === true && /\.(?:webm|mp3)$/u.test(path) ? cachedForAYear : 'no-cache');
 
   const send = (response: ServerResponse, path: string, status = 200): void => {
     const size = statSync(path).size;
@@ -52,7 +70,7 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       ...securityHeaders,
       'Content-Type': contentTypes[extname(path)] ?? 'application/octet-stream',
       'Content-Length': String(size),
-      'Cache-Control': 'no-cache',
+      'Cache-Control': cacheControl(path),
     });
     createReadStream(path).pipe(response);
   };
@@ -72,6 +90,12 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     if (fault && isFile(file)) {
       faults.splice(faults.indexOf(fault), 1);
       const { bytes, then } = fault;
+      if (then === 'cut') {
+        const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+        response.writeHead(200, { ...securityHeaders, 'Content-Type': type, 'Content-Length': String(bytes), 'Cache-Control': cachedForAYear });
+        createReadStream(file, { start: 0, end: bytes - 1 }).pipe(response);
+        return;
+      }
       response.writeHead(200, { ...securityHeaders, 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream', 'Content-Length': String(statSync(file).size) });
       createReadStream(file, { start: 0, end: bytes - 1 })
         .on('end', () => {
@@ -100,6 +124,9 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     },
     stallNext: (suffix, bytes) => {
       faults.push({ suffix, bytes, then: 'stall' });
+    },
+    cutNext: (suffix, bytes) => {
+      faults.push({ suffix, bytes, then: 'cut' });
     },
     close: () =>
       new Promise<void>((resolve) => {
