@@ -57,7 +57,11 @@ export interface EnginePage {
 
 export interface Engine {
   readonly name: EngineName;
-  /** A fresh profile (no storage, no service worker) with one page open at `url`. */
+  /**
+   * One page open at `url`, with nothing kept from earlier pages of its origin: Chromium and
+   * Firefox give each page a fresh profile; WebKit keeps one MiniBrowser, so its callers give each
+   * page an origin of its own (as the engine suite does).
+   */
   open(url: string): Promise<EnginePage>;
   /** Closes the browser and everything it needed (display, sound server). */
   stop(): Promise<void>;

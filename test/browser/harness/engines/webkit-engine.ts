@@ -27,8 +27,7 @@ async function freePort(): Promise<number> {
 /**
  * WebKitGTK (Safari's engine) over W3C WebDriver: WebKitWebDriver opens its MiniBrowser, which
  * has no headless mode, on a private Xvfb display, and its sound goes to a private PulseAudio
- * null sink; both are started here and stopped with it. Each `open` is a new WebDriver session,
- * a new MiniBrowser with its own ephemeral storage.
+ * null sink; both are started here and stopped with it.
  */
 export async function startWebKit(): Promise<Engine> {
   requirePrograms('WebKit', [
@@ -60,10 +59,13 @@ export async function startWebKit(): Promise<Engine> {
     await stop();
     throw error;
   });
+  // One MiniBrowser for all pages, one page at a time: a new one costs seconds, and each test
+  // opens its page on an origin of its own, whose storage and service worker start empty.
+  let session: WebDriverSession | undefined;
   return {
     name: 'webkit',
     open: async (url) => {
-      const session = await WebDriverSession.create(server, {
+      session ??= await WebDriverSession.create(server, {
         browserName: 'MiniBrowser',
         'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation'] },
       });
@@ -72,7 +74,10 @@ export async function startWebKit(): Promise<Engine> {
       await opened.goto(url);
       return opened;
     },
-    stop,
+    stop: async () => {
+      await session?.delete();
+      await stop();
+    },
   };
 }
 
@@ -117,6 +122,8 @@ function webkitPage(session: WebDriverSession, origin: string): EnginePage {
       await collect();
       return [...seen];
     },
-    close: () => session.delete(),
+    close: async () => {
+      await session.navigate('about:blank');
+    },
   });
 }
