@@ -1,36 +1,37 @@
 import type { Download, Page } from 'playwright-core';
 
-/** Every record of every store in the app's database, read in the page (closing its connection after). */
-export function readDatabase(page: Page): Promise<Record<string, unknown[]> | null> {
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((database) => database.name);
-    if (!names.includes('lull')) return null;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('lull');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('open failed'));
-    });
-    const stores: Record<string, unknown[]> = {};
-    const tx = db.transaction([...db.objectStoreNames], 'readonly');
-    await Promise.all(
-      [...db.objectStoreNames].map(
-        (name) =>
-          new Promise<void>((resolve, reject) => {
-            const request = tx.objectStore(name).getAll();
-            request.onsuccess = () => {
-              stores[name] = (request.result as unknown[]).map((value) =>
-                value && typeof value === 'object' && 'bytes' in value && value.bytes instanceof ArrayBuffer ? { ...value, bytes: [...new Uint8Array(value.bytes)] } : value,
-              );
-              resolve();
-            };
-            request.onerror = () => reject(request.error ?? new Error('read failed'));
-          }),
-      ),
-    );
-    db.close();
-    return stores;
+/** Runs in the page: every record of every store in the app's database (closing its connection after). */
+export const databaseInPage = async (): Promise<Record<string, unknown[]> | null> => {
+  const names = (await indexedDB.databases()).map((database) => database.name);
+  if (!names.includes('lull')) return null;
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('lull');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
   });
-}
+  const stores: Record<string, unknown[]> = {};
+  const tx = db.transaction([...db.objectStoreNames], 'readonly');
+  await Promise.all(
+    [...db.objectStoreNames].map(
+      (name) =>
+        new Promise<void>((resolve, reject) => {
+          const request = tx.objectStore(name).getAll();
+          request.onsuccess = () => {
+            stores[name] = (request.result as unknown[]).map((value) =>
+              value && typeof value === 'object' && 'bytes' in value && value.bytes instanceof ArrayBuffer ? { ...value, bytes: [...new Uint8Array(value.bytes)] } : value,
+            );
+            resolve();
+          };
+          request.onerror = () => reject(request.error ?? new Error('read failed'));
+        }),
+    ),
+  );
+  db.close();
+  return stores;
+};
+
+/** Every record of every store in the app's database, read in the page. */
+export const readDatabase = (page: Page): Promise<Record<string, unknown[]> | null> => page.evaluate(databaseInPage);
 
 /** The journal's texts, by id. */
 export async function journalTexts(page: Page): Promise<Map<string, string>> {
