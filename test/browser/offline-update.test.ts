@@ -98,7 +98,8 @@ describe('updates', () => {
     await eventually(() => banner.textContent()).toContain('It can be applied after your session ends.');
     await page.getByRole('button', { name: 'Update afterwards' }).click();
     await eventually(() => banner.textContent()).toBe('Lull will update after your session ends.');
-    await page.waitForTimeout(1500);
+    // The session plays on for a while under the waiting update, and the page does not reload.
+    await eventually(async () => Number(await page.locator('#position').inputValue())).toBeGreaterThanOrEqual(2);
     expect(loads).toBe(0);
     expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))).toBe(true);
     expect(await page.getByRole('button', { name: 'Pause' }).count()).toBe(1);

@@ -70,10 +70,10 @@ describe('the session player', () => {
     const plan = compilerPlan(sessionId, 5);
     await app.page.getByRole('button', { name: 'Start' }).click();
     await waitForStarts(app.page, 2, isVoice);
-    await app.page.waitForTimeout(2500);
+    // Three seconds in, the first line (5.5 s long) is half spoken.
+    await expect.poll(async () => Number(await app?.page.locator('#position').inputValue()), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
     await app.page.getByRole('button', { name: 'Pause' }).click();
     const beforeResume = (await audioStarts(app.page)).length;
-    await app.page.waitForTimeout(700);
     await app.page.getByRole('button', { name: 'Resume' }).click();
     await expect.poll(async () => (await audioStarts(app?.page as Page)).slice(beforeResume).filter(isVoice).length).toBeGreaterThanOrEqual(2);
     const resumed = (await audioStarts(app.page)).slice(beforeResume).filter(isVoice);
@@ -227,7 +227,7 @@ describe('the session player when the sound is interrupted', () => {
     );
     await app.page.getByRole('button', { name: 'Start' }).click();
     await app.page.getByRole('button', { name: 'Pause' }).waitFor();
-    await app.page.waitForTimeout(1500);
+    await expect.poll(async () => Number(await app?.page.locator('#position').inputValue()), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     // What a phone call or another app taking the audio device does to the context.
     await app.page.evaluate(() => (window as unknown as { lullContexts: AudioContext[] }).lullContexts[0]?.suspend());
     await expect.poll(() => app?.page.getByRole('alert').innerText()).toBe('The sound was interrupted. Press Play to go on from where you were.');

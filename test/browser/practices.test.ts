@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LibraryIndex } from '../../src/engine/pack-manifest';
 import { shippedPlan } from '../helpers/shipped-plan';
+import { eventually } from './harness/eventually';
 import { openApp, type OpenedApp } from './harness/page';
 
 let app: OpenedApp | undefined;
@@ -52,13 +53,14 @@ describe('the butterfly hug', () => {
     await app.page.getByRole('button', { name: 'Start' }).click();
     await app.page.getByRole('checkbox', { name: 'Vibrate with each tap' }).check();
     await seekTo(Math.ceil(taps.at));
-    const lit = () => app?.page.locator('svg.sides circle.lit').getAttribute('data-side', { timeout: 5000 });
-    const sides = new Set<string | null | undefined>();
-    for (let sample = 0; sample < 12 && sides.size < 2; sample += 1) {
-      sides.add(await lit());
-      await app.page.waitForTimeout(600);
-    }
-    expect([...sides].sort()).toEqual(['left', 'right']);
+    const lit = app.page.locator('svg.sides circle.lit');
+    const sides = new Set<string>();
+    // Each side lights in turn: look until both have been seen lit.
+    await eventually(async () => {
+      const side = (await lit.count()) > 0 ? await lit.first().getAttribute('data-side') : null;
+      if (side) sides.add(side);
+      return [...sides].sort();
+    }, 15_000).toEqual(['left', 'right']);
     const pulses = await app.page.evaluate(() => (window as unknown as { lullPulses: number[] }).lullPulses.length);
     expect(pulses).toBeGreaterThanOrEqual(2);
     expect(app.problems).toEqual([]);

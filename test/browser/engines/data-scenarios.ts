@@ -53,7 +53,7 @@ const keepDownloads = (): void => {
   };
 };
 
-const importStatus = { role: 'status', within: 'lull-your-data-view', text: /Imported|empty/u } as const;
+const importStatus = { role: 'status', within: 'lull-your-data-view', text: /^(Added|Nothing new|The backup was empty)/u } as const;
 
 /** Export everything to one file and import it back exactly, in this engine. */
 export function dataScenarios(suite: EngineSuite): void {
@@ -62,7 +62,7 @@ export function dataScenarios(suite: EngineSuite): void {
       const { page } = await suite.open('/your-data');
       await eventually(() => page.evaluateOn({ label: 'Import a backup' }, (input) => !(input as HTMLInputElement).disabled), 15_000).toBe(true);
       await chooseFile(page, 'seed.json', writeBackupText(seed));
-      await eventually(() => page.text(importStatus)).toMatch(/^Imported 1 setting, 1 journal entry, 1 letter, 1 recording/u);
+      await eventually(() => page.text(importStatus)).toMatch(/^Added 1 setting, 1 journal entry, 1 letter, 1 recording/u);
       const before = await page.evaluate(databaseInPage);
       expect(before?.journal).toHaveLength(1);
 
@@ -80,7 +80,7 @@ export function dataScenarios(suite: EngineSuite): void {
       await page.reload();
       await eventually(() => page.evaluateOn({ label: 'Import a backup' }, (input) => !(input as HTMLInputElement).disabled), 15_000).toBe(true);
       await chooseFile(page, file?.name ?? 'backup.json', file?.text ?? '');
-      await eventually(() => page.text(importStatus)).toMatch(/^Imported /u);
+      await eventually(() => page.text(importStatus)).toMatch(/^Added /u);
       expect(await page.evaluate(databaseInPage)).toEqual(before);
       expect(await page.problems()).toEqual([]);
     });
