@@ -114,7 +114,8 @@ function longestRecordings(steps: readonly Step[]): Partial<Record<RecordingSlot
   return longest;
 }
 
-function answerCombinations(choices: readonly ChoiceStep[]): Record<string, string>[] {
+/** Every combination of answers, or, beyond `mostCombinations`, each option once with the others at their defaults. */
+export function answerCombinations(choices: readonly ChoiceStep[]): Record<string, string>[] {
   const total = choices.reduce((product, choice) => product * choice.options.length, 1);
   if (total <= mostCombinations) {
     return choices.reduce<Record<string, string>[]>(
