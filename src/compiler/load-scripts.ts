@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { checkScript } from '../engine/check-script';
 import { scriptProblem, type ScriptProblem, type UnreadableReason } from '../engine/script-problem';
 import type { Script } from '../engine/script-model';
+import { checkContent } from './content/check-content';
 import { projectRoot } from './project-paths';
 import { findTakeFile } from './take-file';
 
@@ -22,8 +23,13 @@ export async function listScriptFiles(scriptsDir: string): Promise<string[]> {
   return names.filter((name) => name.endsWith('.yaml')).sort().map((name) => join(scriptsDir, name));
 }
 
+export interface LoadOptions {
+  /** Check what the session says as well as its format (see `checkContent`); on unless turned off. */
+  readonly content?: boolean;
+}
+
 /** Reads and checks scripts; problems name each file relative to the project, as a person typed it. */
-export async function loadScripts(paths: readonly string[], scriptsDir: string): Promise<LoadResult> {
+export async function loadScripts(paths: readonly string[], scriptsDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const scripts: LoadedScript[] = [];
   const problems: ScriptProblem[] = [];
   const owners = new Map<string, string>();
@@ -37,6 +43,11 @@ export async function loadScripts(paths: readonly string[], scriptsDir: string):
     const checked = checkScript(file, source, { findTake: (take) => findTakeFile(scriptsDir, take) });
     if (!checked.ok) {
       problems.push(...checked.problems);
+      continue;
+    }
+    const said = options.content === false ? [] : checkContent(checked.script, source);
+    if (said.length > 0) {
+      problems.push(...said);
       continue;
     }
     const owner = owners.get(checked.script.id);

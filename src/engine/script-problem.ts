@@ -54,6 +54,17 @@ const messages = {
   'length-unfillable': (detail: string) => `the length range cannot be filled: ${detail}`,
   'bad-length': (detail: string) => `length ${detail}`,
   'too-many-steps': (limit: number) => `a script may have at most ${limit} steps`,
+  promise: (phrase: string) =>
+    `"${phrase}" promises a cure or safety that no session can keep; say what the person may try or notice instead`,
+  'app-talk': (word: string) =>
+    `"${word}" is the app's word, spoken here; leave it to the screen (a caption or the page's own text) and speak to the person`,
+  'hard-word': (phrase: string, instead: string) => `the voice says "${phrase}" wrongly; ${instead}`,
+  'no-opening': (where: string, lines: number, missing: string) =>
+    `${where}an inner-child session opens, within its first ${lines} spoken lines, with ${missing}`,
+  'no-return': (where: string, lines: number, anchors: string) =>
+    `${where}an inner-child session comes back at the end to the anchor it opened with, but none of its last ${lines} spoken lines mentions it (${anchors})`,
+  'long-silence': (where: string, minutes: number, most: number) =>
+    `${where}${minutes.toFixed(1)} min pass here with no word; let a quiet line come at least every ${most} min`,
 } as const;
 
 export type ScriptProblemCode = keyof typeof messages;

@@ -1,3 +1,4 @@
+import type { PromptWriting } from './script-model';
 import type { BreathPhase, Caption, SessionPlan, TimelineEvent } from './timeline';
 import type { Seconds } from './units';
 
@@ -39,4 +40,19 @@ export function tapAt(plan: SessionPlan, position: Seconds): { index: number; si
   const event = plan.events[index];
   if (event?.kind !== 'cue' || position - event.at > tapGlow) return undefined;
   return { index, side: event.pan < 0 ? 'left' : 'right' };
+}
+
+/** Whether a recording step plays its fallback line at `position`: the person has no recording for it yet. */
+export function fallbackPlaysAt(plan: SessionPlan, position: Seconds): boolean {
+  const step = plan.steps[stepIndexAt(plan, position)];
+  if (step?.kind !== 'recording') return false;
+  const end = step.at + step.duration;
+  return !plan.events.some((event) => event.kind === 'voice' && event.source.kind === 'recording' && event.at >= step.at && event.at < end);
+}
+
+/** Where the words a person writes in this session are kept: the journal, the letter, or both. */
+export function writingPlaces(plan: SessionPlan): Exclude<PromptWriting, null>[] {
+  const places = new Set<Exclude<PromptWriting, null>>();
+  for (const event of plan.events) if (event.kind === 'prompt' && event.writing !== null) places.add(event.writing);
+  return [...places];
 }

@@ -1,5 +1,5 @@
 import { templateOf } from './plan-session';
-import { templateChoices, templateRange, type TemplateChoice } from './plan-template';
+import { templateChoices, templateRange } from './plan-template';
 import { checkerFault, scriptProblem, type ScriptProblem } from './script-problem';
 import type { ChoiceStep, RecordingSlot, Script, Step } from './script-model';
 import { estimateSpeechSeconds, longestLineSeconds } from './speech-estimate';
@@ -131,7 +131,8 @@ function longestRecordings(steps: readonly Step[]): Partial<Record<RecordingSlot
   return longest;
 }
 
-function answerCombinations(choices: readonly TemplateChoice[]): Record<string, string>[] {
+/** Every combination of answers, or, beyond `mostCombinations`, each option once with the others at their defaults. */
+export function answerCombinations(choices: readonly { readonly name: string; readonly options: readonly { readonly id: string }[] }[]): Record<string, string>[] {
   const total = choices.reduce((product, choice) => product * choice.options.length, 1);
   if (total <= mostCombinations) {
     return choices.reduce<Record<string, string>[]>(

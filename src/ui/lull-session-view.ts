@@ -1,9 +1,10 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { TemplateChoice } from '../engine/plan-template';
+import { templateRecordingSlots, type TemplateChoice } from '../engine/plan-template';
+import type { PromptWriting, RecordingSlot } from '../engine/script-model';
 import type { TimelineEvent } from '../engine/timeline';
-import { breathAt, captionAt, promptAt, stepIndexAt, tapAt, writingPromptAt } from '../engine/timeline-queries';
+import { breathAt, captionAt, fallbackPlaysAt, promptAt, stepIndexAt, tapAt, writingPlaces, writingPromptAt } from '../engine/timeline-queries';
 import type { JournalDraft } from '../services/journal-service';
 import type { LetterDraft } from '../services/letter-service';
 import type { Bus, SessionPlayer } from '../services/session-player';
@@ -24,6 +25,17 @@ import type { Mood } from '../services/check-in-service';
 type PromptEvent = Extract<TimelineEvent, { kind: 'prompt' }>;
 
 const busLabels: Record<Bus, string> = { voice: 'Voice', ambience: 'Ambience', cues: 'Bells and cues' };
+
+/** Said on the screen, not by the voice, while a session makes room for a recording not made yet. */
+const missingRecordingHints: Record<RecordingSlot, string> = {
+  letter: 'Your letter is not recorded yet. On the Letters page you can record it in your own voice, and it will play here next time.',
+};
+
+/** Where what the person wrote in a session is kept, said at its end. */
+const writingKept: Record<Exclude<PromptWriting, null>, { readonly before: string; readonly link: string; readonly href: string }> = {
+  journal: { before: 'What you wrote is kept on this device, in your', link: 'journal', href: '/journal' },
+  letter: { before: 'Your letter is kept on this device, under', link: 'Letters', href: '/letters' },
+};
 
 /**
  * One session: its settings before it starts (length, choices, content note), then the player:
@@ -226,6 +238,7 @@ export class LullSessionView extends LitElement {
     const { pack } = player;
     const started = player.state !== 'ready';
     const needsConsent = Boolean(pack.contentNote) && !this._noteAccepted && !started;
+    const kept = player.state === 'ended' ? writingPlaces(player.currentPlan).map((place) => writingKept[place]) : [];
     return html`
       ${this.nested ? html`<h2 class="title">${pack.title}</h2>` : html`<h1>${pack.title}</h1>`}
       <p>${pack.description}</p>
@@ -245,6 +258,7 @@ export class LullSessionView extends LitElement {
       ${player.state === 'ended'
         ? html`<section class="panel" aria-labelledby="after-heading">
             <h2 id="after-heading">How was that?</h2>
+            ${kept.map(({ before, link, href }) => html`<p>${before} <a href=${href}>${link}</a>.</p>`)}
             <lull-mood-check moment="after" .moodBefore=${this._moodBefore}></lull-mood-check>
           </section>`
         : nothing}
@@ -309,6 +323,7 @@ export class LullSessionView extends LitElement {
     const prompt = promptAt(plan, position);
     const reflection = this._writingHold.shownPrompt(writingPromptAt(plan, position));
     const step = stepIndexAt(plan, position);
+    const missingRecordings = fallbackPlaysAt(plan, position) ? templateRecordingSlots(player.pack.template) : [];
     const playing = player.state === 'playing';
     const playLabel = playing ? 'Pause' : player.state === 'waiting' ? 'Continue' : player.state === 'paused' ? 'Resume' : player.state === 'ended' ? 'Play again' : 'Start';
     return html`<section class="panel" aria-label="Player">
@@ -352,6 +367,7 @@ export class LullSessionView extends LitElement {
       ${player.state === 'waiting' ? html`<p>${this._writingHold.waitingForWriting ? 'Take your time with your words. The session waits for you and goes on when you press Continue.' : 'Take all the time you need. Press Continue when you are ready.'}</p>` : nothing}
       <label class="option"><input type="checkbox" .checked=${this._showCaptions} @change=${() => (this._showCaptions = !this._showCaptions)} /> Captions</label>
       <p class="caption" aria-live="polite" ?hidden=${!this._showCaptions}>${caption?.text ?? ''}</p>
+      ${missingRecordings.map((slot) => html`<p class="hint">${missingRecordingHints[slot]}</p>`)}
     </section>
     ${reflection?.writing === 'journal' ? keyed(reflection.text, this._renderReflection(reflection)) : nothing}
     ${reflection?.writing === 'letter' ? this._renderLetter(reflection) : nothing}

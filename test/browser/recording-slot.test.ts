@@ -3,11 +3,15 @@ import { afterEach, describe, expect, it, inject } from 'vitest';
 import { shippedManifest, shippedPlan } from '../helpers/shipped-plan';
 import { audioStarts, recordAudioStarts } from './harness/audio-starts';
 import { chromiumFlags, launchChromium } from './harness/chromium';
+import { openApp, type OpenedApp } from './harness/page';
 
 let browser: Browser | undefined;
+let app: OpenedApp | undefined;
 afterEach(async () => {
   await browser?.close();
   browser = undefined;
+  await app?.close();
+  app = undefined;
 });
 
 const fakeMicrophone = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
@@ -45,5 +49,25 @@ describe('a session with a place for the person’s own recording', () => {
       .poll(async () => (await audioStarts(page)).slice(before).filter((call) => !call.loop && call.bufferDuration > 1 && call.bufferDuration < 4 && call.bufferDuration < narrationEnd).length, { timeout: 10_000 })
       .toBeGreaterThanOrEqual(1);
     expect(problems).toEqual([]);
+  });
+
+  it('says on the screen where to record the letter while the voice speaks to the person, and not before', async () => {
+    const slot = shippedPlan('letter', 10).steps.find((step) => step.kind === 'recording');
+    if (!slot) throw new Error('the letter session has no recording step');
+    app = await openApp('/session/letter?minutes=10');
+    const { page } = app;
+    await page.getByRole('checkbox', { name: /I understand/u }).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    const hint = page.getByText('On the Letters page you can record it in your own voice');
+    expect(await hint.count()).toBe(0);
+    await page.locator('#position').evaluate((input: HTMLInputElement, at: number) => {
+      input.value = String(at);
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, Math.ceil(slot.at));
+    await hint.waitFor();
+    // The voice itself says nothing about the app: its caption is the fallback line.
+    await expect.poll(() => page.locator('.caption').innerText()).toMatch(/^There is no letter in your own voice here yet/u);
+    expect(app.problems).toEqual([]);
   });
 });

@@ -102,6 +102,21 @@ describe('reflection inside a session', () => {
     await eventually(async () => Number(await page.locator('#position').inputValue())).toBeGreaterThan(end + 1);
     expect(app?.problems).toEqual([]);
   });
+
+  it('says at the end where the answers are kept, with a way there', async () => {
+    const plan = shippedPlan('five-questions', 10);
+    app = await openApp('/session/five-questions?minutes=10');
+    const { page } = app;
+    await page.getByRole('checkbox', { name: /I understand/u }).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await seekTo(app, Math.floor(plan.duration) - 4);
+    await page.getByRole('button', { name: 'Play again' }).waitFor({ timeout: 15_000 });
+    const after = page.getByRole('region', { name: 'How was that?' });
+    await expect.poll(() => after.getByText('What you wrote is kept on this device, in your journal.').count()).toBe(1);
+    expect(await after.getByRole('link', { name: 'journal' }).getAttribute('href')).toBe('/journal');
+    expect(app.problems).toEqual([]);
+  });
 });
 
 /**

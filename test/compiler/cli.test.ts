@@ -17,8 +17,15 @@ describe('npm run audio -- --check', () => {
     expect(result.stdout).toContain('0 of 2 script(s) valid.');
   });
 
+  it('reports what a session says, located at the words, like any other problem', () => {
+    const result = runCompiler('--check', 'test/fixtures/scripts/content-promises.yaml', 'audio-scripts/letter.yaml');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('test/fixtures/scripts/content-promises.yaml:9:3: "Nothing here can hurt" promises a cure or safety');
+    expect(result.stdout).toContain('1 of 2 script(s) valid.');
+  });
+
   it('exits with 0 for valid scripts', () => {
-    const result = runCompiler('--check', 'audio-scripts/safe-space.yaml', 'test/fixtures/scripts/every-step.yaml');
+    const result = runCompiler('--check', 'audio-scripts/safe-space.yaml', 'audio-scripts/letter.yaml');
     expect(result.stderr.split('\n').filter((line) => line.includes(': '))).toEqual([]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('2 of 2 script(s) valid.');

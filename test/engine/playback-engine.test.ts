@@ -125,7 +125,10 @@ describe('PlaybackEngine', () => {
     const from = clock.now() + startDelay;
     const after = port.sinceLastStop().filter((call) => call.kind === 'cue');
     const expected = plan.events.filter((event) => event.kind === 'cue' && event.at >= 200 && event.at < 200 + lookahead);
-    expect(after.map((call) => ('when' in call ? call.when : 0))).toEqual(expected.map((event) => from + event.at - 200));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(after).toHaveLength(expected.length);
+    // Exact to well below a sample: the same sum in another order may differ in its last bit.
+    after.forEach((call, index) => expect(Math.abs(('when' in call ? call.when : Number.NaN) - (from + (expected[index]?.at ?? Number.NaN) - 200))).toBeLessThan(1e-9));
   });
 
   it('skips to the next and previous step starts', () => {

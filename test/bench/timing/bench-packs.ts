@@ -22,9 +22,11 @@ export interface BenchPacks {
 
 /** Compiles the bench scripts with the project's compiler (voice, cues, sprites, manifests) into `dir`. */
 export async function compileBenchPacks(dir: string, cacheDir: string, ids: readonly BenchSessionId[]): Promise<BenchPacks> {
+  // Measuring scripts, never heard by a person: their long tone-only stretches are the point.
   const { scripts, problems } = await loadScripts(
     ids.map((id) => join(benchScriptsDir, `${id}.yaml`)),
     benchScriptsDir,
+    { content: false },
   );
   if (problems.length > 0) throw new Error(`The bench scripts have problems:\n${problems.map(formatProblem).join('\n')}`);
   const lines = createLineRenderer(createSpeaker, benchScriptsDir, cacheDir);
