@@ -5,7 +5,7 @@ import { backupProblem, type BackupProblem } from './backup-problem';
 import { maxJournalText } from './journal';
 import { maxLetterText, maxLetterTitle } from './letters';
 import { formatLimitBytes } from './limits-text';
-import { boolean, invalid, list, nullable, numberIn, oneOf, Problems, record, scalar, text, type Rule } from './read-rules';
+import { boolean, invalid, list, nullable, numberIn, oneOf, optional, Problems, record, scalar, text, type Rule } from './read-rules';
 import type { SettingValue } from './schema';
 
 const id = text(64, { regex: /^[A-Za-z0-9_-]+$/u, expected: 'an id: 1 to 64 letters, digits, "-" or "_"' });
@@ -14,6 +14,8 @@ const minutes = numberIn(0, 600);
 const phaseSeconds = numberIn(0, 60);
 const mood = nullable(numberIn(1, 5, true));
 const note = text(2000);
+/** How many times an entry or letter was saved; older backups have none. */
+const revision = optional(numberIn(1, Number.MAX_SAFE_INTEGER, true));
 const settingKey = text(64, { regex: /^[A-Za-z][\w.-]*$/u, expected: 'a setting name: a letter, then letters, digits, ".", "-" or "_" (64 at most)' });
 const settingValue = scalar(
   'text of at most 10000 characters, a number, true, false or null',
@@ -38,8 +40,8 @@ const backupRule = record('a Lull backup', {
   version: numberIn(1, backupFormatVersion, true),
   exportedAt: time,
   settings: list(record('a setting', { key: settingKey, value: settingValue }), smallLists, 'key'),
-  journal: list(record('a journal entry', { id, createdAt: time, updatedAt: time, text: text(maxJournalText), prompt: nullable(text(2000)) }), records, 'id'),
-  letters: list(record('a letter', { id, createdAt: time, updatedAt: time, title: text(maxLetterTitle), text: text(maxLetterText) }), records, 'id'),
+  journal: list(record('a journal entry', { id, createdAt: time, updatedAt: time, text: text(maxJournalText), prompt: nullable(text(2000)), revision }), records, 'id'),
+  letters: list(record('a letter', { id, createdAt: time, updatedAt: time, title: text(maxLetterTitle), text: text(maxLetterText), revision }), records, 'id'),
   recordings: list(
     record('a recording', {
       id,

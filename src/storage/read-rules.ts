@@ -63,6 +63,13 @@ export function nullable<T>(rule: Rule<T>): Rule<T | null> {
   };
 }
 
+/** A field a record may leave out; it is then absent from what is read. */
+export function optional<T>(rule: Rule<T>): Rule<T | undefined> & { readonly optional: true } {
+  return { expected: rule.expected, read: (value, at, problems) => rule.read(value, at, problems), optional: true };
+}
+
+const isOptional = (rule: Rule<unknown>): boolean => 'optional' in rule;
+
 /** Keys that could reach an object's prototype if a careless reader copied them. */
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -72,7 +79,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 type Fields = Readonly<Record<string, Rule<unknown>>>;
 type Read<F extends Fields> = { -readonly [K in keyof F]: F[K] extends Rule<infer T> ? T : never };
 
-/** An object with exactly these fields: unknown, forbidden and missing keys are all problems. */
+/** An object with exactly these fields: unknown, forbidden and missing keys (unless optional) are all problems. */
 export function record<F extends Fields>(what: string, fields: F): Rule<Read<F>> {
   const names = Object.keys(fields);
   const expected = `${what} (an object with the fields ${names.join(', ')})`;
@@ -99,6 +106,7 @@ export function record<F extends Fields>(what: string, fields: F): Rule<Read<F>>
         const rule = fields[name];
         if (!rule) continue;
         if (!Object.hasOwn(value, name)) {
+          if (isOptional(rule)) continue;
           problems.add('missing-key', path);
           ok = false;
           continue;

@@ -24,21 +24,27 @@ export interface Setting {
   readonly value: SettingValue;
 }
 
-export interface JournalEntry {
+/** What a journal entry and a letter share. */
+export interface WritingRecord {
   readonly id: string;
   readonly createdAt: EpochMilliseconds;
   readonly updatedAt: EpochMilliseconds;
   readonly text: string;
+  /**
+   * How many times it was saved, from 1. A save based on an older revision never replaces this
+   * one (see `saveWriting`). Absent on what was stored before revisions were kept, and in older
+   * backups: that counts as revision 1.
+   */
+  readonly revision?: number;
+}
+
+export interface JournalEntry extends WritingRecord {
   /** The question the entry answers (five questions, reflection prompts), or `null` for free writing. */
   readonly prompt: string | null;
 }
 
-export interface Letter {
-  readonly id: string;
-  readonly createdAt: EpochMilliseconds;
-  readonly updatedAt: EpochMilliseconds;
+export interface Letter extends WritingRecord {
   readonly title: string;
-  readonly text: string;
 }
 
 /** A recording's description; its bytes live in `recordingChunks`. */

@@ -44,7 +44,7 @@ describe('reading a backup file', () => {
     const broken = file();
     const entry = broken.journal[0];
     if (entry) entry.colour = 'blue';
-    expect(problemsOf(JSON.stringify(broken))).toEqual(['journal[0].colour: is not a field Lull knows here; the fields are: id, createdAt, updatedAt, text, prompt']);
+    expect(problemsOf(JSON.stringify(broken))).toEqual(['journal[0].colour: is not a field Lull knows here; the fields are: id, createdAt, updatedAt, text, prompt, revision']);
   });
 
   it.each(['__proto__', 'constructor', 'prototype'])('rejects a "%s" key anywhere, and pollutes nothing', (key) => {
