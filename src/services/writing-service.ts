@@ -65,7 +65,7 @@ export class WritingService<S extends WritingStore, D extends DraftCore> {
    * Saves the draft as the next revision after its own, with strict durability, then reads it
    * back: resolves only when what is on disk is exactly what was written (only then may the
    * editor say "Saved"). A draft behind what is stored, or one deleted elsewhere, is kept as a
-   * new one; the outcome says which.
+   * new one; the outcome says which. Other windows hear of the save.
    */
   async save(draft: D): Promise<SaveResult<D>> {
     const { store } = this.kind;
@@ -76,12 +76,14 @@ export class WritingService<S extends WritingStore, D extends DraftCore> {
       return result;
     });
     this.store.askForPersistence();
+    this.store.announce({ type: 'writing-saved', store, id: saved.writing.id, revision: revisionOf(saved.writing) });
     return { outcome: saved.outcome, draft: this.kind.toDraft(saved.writing) };
   }
 
-  /** Deletes it; a save that comes later from an editor still open on it keeps its words as a new one. */
-  delete(id: string): Promise<void> {
+  /** Deletes it; other windows hear of it, so none brings it back. */
+  async delete(id: string): Promise<void> {
     const { store } = this.kind;
-    return this.store.run((db) => deleteWriting(db, store, id));
+    await this.store.run((db) => deleteWriting(db, store, id));
+    this.store.announce({ type: 'writing-deleted', store, id });
   }
 }

@@ -1,10 +1,10 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { busyState } from '../services/busy-state';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import type { DataServices } from '../services/data-services';
-import { describeFailure } from '../services/data-store';
+import { describeFailure, type WritingChange } from '../services/data-store';
 import { journalKind } from '../services/journal-service';
 import { letterKind, maxLetterTitle, untitledLetter } from '../services/letter-service';
 import type { SaveOutcome } from '../services/writing-service';
@@ -24,13 +24,15 @@ interface Identity {
   readonly revision: number;
 }
 
-/** What a save did because this writing was changed or deleted elsewhere. */
-type Notice = Exclude<SaveOutcome, 'saved'>;
+/** What another window did to this writing, or what a save did because of it. */
+type Notice = Exclude<SaveOutcome, 'saved'> | 'changed-elsewhere' | 'deleted-elsewhere';
 
 const noticeText: Readonly<Record<Notice, (noun: string) => string>> = {
   'kept-as-copy': (noun) =>
     `This ${noun} was changed in another window or tab while you were writing here. Both versions are kept: what you wrote here is now saved as a separate ${noun}, and the other version stays as it was.`,
   'kept-as-new': (noun) => `This ${noun} was deleted in another window or tab. What you wrote here is kept: it is saved as a new ${noun}.`,
+  'deleted-elsewhere': (noun) => `This ${noun} was deleted in another window or tab. What you see here is now only on this screen.`,
+  'changed-elsewhere': (noun) => `This ${noun} was changed in another window or tab. You are seeing its newest version.`,
 };
 
 function statusText(status: AutosaveStatus, stored: boolean): string {
@@ -52,7 +54,8 @@ function statusText(status: AutosaveStatus, stored: boolean): string {
  * appears only once it is on disk and has been read back. A full disk or a lost connection is
  * said at once; the text stays in the editor. A save never replaces a version this editor has
  * not seen: when another window changed or deleted it, what is written here is kept as a new
- * one, and the editor says so. Every change (typed, or a new revision or id from a save) is announced with a
+ * one, and the editor says so. An editor with nothing unsaved shows another window's newer
+ * version. Every change (typed, or a new revision or id from a save) is announced with a
  * `lull-draft-change` event, so a host that recreates the editor hands it the latest draft.
  *
  * @fires lull-draft-change - what is being written, as it stands now
@@ -117,8 +120,14 @@ export class LullWritingEditor extends LitElement {
     `,
   ];
 
-  private readonly _data = new DataController(this, { loader: () => this._loadData, ready: () => undefined });
+  private readonly _data = new DataController(this, {
+    loader: () => this._loadData,
+    ready: () => undefined,
+    writings: (change) => void this._onElsewhere(change),
+  });
   private readonly _autosave = new AutosaveController<WritingDraft>(this, (draft) => this._save(draft));
+
+  @query('textarea') private _textArea: HTMLTextAreaElement | null | undefined;
 
   @consume({ context: dataContext }) private _loadData: DataServicesLoader = loadDataServices;
   @state() private _text = '';
@@ -127,6 +136,8 @@ export class LullWritingEditor extends LitElement {
   @state() private _notice: Notice | undefined;
   @state() private _exportProblem: string | undefined;
   private _releaseOverflow: (() => void) | undefined;
+  /** Held while what is on screen belongs to a writing deleted elsewhere and is not saved anew. */
+  private _releaseDeleted: (() => void) | undefined;
 
   /** What is being written: a new draft, or an existing entry or letter (with its revision) to change. */
   @property({ attribute: false }) draft: WritingDraft | undefined;
@@ -142,6 +153,8 @@ export class LullWritingEditor extends LitElement {
     super.disconnectedCallback();
     this._releaseOverflow?.();
     this._releaseOverflow = undefined;
+    this._releaseDeleted?.();
+    this._releaseDeleted = undefined;
   }
 
   /** Saves what is typed now; resolves once it is saved (or the save failed and says so). */
@@ -169,7 +182,10 @@ export class LullWritingEditor extends LitElement {
     const identity = this._identity ?? { id: draft.id, createdAt: draft.createdAt, revision: draft.revision ?? 0 };
     const result = draft.kind === 'letter' ? await services.letters.save({ ...draft, ...identity }) : await services.journal.save({ ...draft, ...identity });
     this._identity = { id: result.draft.id, createdAt: result.draft.createdAt, revision: result.draft.revision ?? 1 };
+    this._releaseDeleted?.();
+    this._releaseDeleted = undefined;
     if (result.outcome !== 'saved') this._notice = result.outcome;
+    else if (this._notice === 'changed-elsewhere') this._notice = undefined;
     this._announce();
   }
 
@@ -184,6 +200,41 @@ export class LullWritingEditor extends LitElement {
   private _announce(): void {
     const current = this._current();
     if (current) this.dispatchEvent(new DraftChangeEvent(current));
+  }
+
+  /** True when another window's revision of this writing can be shown: it is newer, and nothing here would be lost. */
+  private _canShow(id: string, revision: number): boolean {
+    const identity = this._identity;
+    return identity?.id === id && revision > identity.revision && !this._autosave.unsaved && !this._overflowing;
+  }
+
+  /**
+   * Another window saved or deleted a writing. For this one: a deletion is said (what is here is
+   * kept as a new one when saved); a newer version is shown, unless something here is not saved
+   * yet, which the next save keeps beside it.
+   */
+  private async _onElsewhere(change: WritingChange): Promise<void> {
+    const identity = this._identity;
+    if (!identity || change.store !== kindOf(this.draft).store || change.id !== identity.id) return;
+    if (change.type === 'writing-deleted') {
+      if (identity.revision === 0) return;
+      this._notice = 'deleted-elsewhere';
+      this._releaseDeleted ??= busyState.hold('draft');
+      return;
+    }
+    if (!this._canShow(change.id, change.revision)) return;
+    let latest: WritingDraft | undefined;
+    try {
+      const services = await this._services();
+      latest = this.draft?.kind === 'letter' ? await services.letters.read(change.id) : await services.journal.read(change.id);
+    } catch {
+      // Not read: this editor keeps its version, and its next save still keeps both.
+      return;
+    }
+    if (!latest || !this._canShow(latest.id, latest.revision ?? 0)) return;
+    this._adopt(latest);
+    this._notice = 'changed-elsewhere';
+    this._announce();
   }
 
   private _onTextInput(event: InputEvent): void {
@@ -212,6 +263,15 @@ export class LullWritingEditor extends LitElement {
 
   private _onTryAgain(): void {
     this._autosave.flush();
+  }
+
+  /** Saves what is on screen as a new entry or letter, after another window deleted this one. */
+  private _onKeepDeleted(): void {
+    const current = this._current();
+    if (!current) return;
+    this._autosave.edit(current);
+    this._autosave.flush();
+    this._textArea?.focus();
   }
 
   private async _onExportNow(): Promise<void> {
@@ -253,7 +313,18 @@ export class LullWritingEditor extends LitElement {
   }
 
   private _renderNotice(notice: Notice, noun: string) {
-    return html`<p class="notice" role="alert">${noticeText[notice](noun)}</p>`;
+    switch (notice) {
+      case 'changed-elsewhere':
+        return html`<p class="notice" role="status">${noticeText[notice](noun)}</p>`;
+      case 'deleted-elsewhere':
+        return html`<div class="notice" role="alert">
+          <p>${noticeText[notice](noun)}</p>
+          <div class="actions"><button @click=${() => this._onKeepDeleted()}>Keep it as a new ${noun}</button></div>
+        </div>`;
+      case 'kept-as-copy':
+      case 'kept-as-new':
+        return html`<p class="notice" role="alert">${noticeText[notice](noun)}</p>`;
+    }
   }
 
   private _renderOverflow(overflow: number, noun: string, maxText: number) {

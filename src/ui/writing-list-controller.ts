@@ -21,9 +21,9 @@ export interface WritingListOptions<S extends WritingStore, D extends DraftCore>
 
 /**
  * The one flow of the journal and the letters screens: the list of what the person wrote
- * (reloaded when data changes elsewhere on the page), a new one or an existing one in the
- * editor, Done, and deleting one only after the person confirmed, saying so plainly when that
- * fails.
+ * (reloaded when data changes on this page or another window saves or deletes one), a new one or
+ * an existing one in the editor, Done, and deleting one only after the person confirmed, saying
+ * so plainly when that fails.
  */
 export class WritingListController<S extends WritingStore, D extends DraftCore> {
   list: SavedList<Writing<S>> = { status: 'loading' };
@@ -45,6 +45,10 @@ export class WritingListController<S extends WritingStore, D extends DraftCore> 
       loader: options.loader,
       ready: () => void this.reload(),
       changed: () => void this.reload(),
+      // While the editor is open the list is not shown; Done reloads it.
+      writings: (change) => {
+        if (!this.editing && change.store === this.service?.kind.store) void this.reload();
+      },
     });
   }
 

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { seriousAxeViolations } from './harness/axe';
 import { journalTexts } from './harness/data-pages';
 import { eventually } from './harness/eventually';
 import { openApp, type OpenedApp } from './harness/page';
@@ -29,6 +30,37 @@ async function twoWindows(): Promise<{ first: Page; second: Page; problems: stri
 }
 
 describe('the journal in two windows', () => {
+  it('shows in one window what the other saved or deleted, and keeps a deleted entry deleted', async () => {
+    const { first, second, problems } = await twoWindows();
+    await first.getByRole('button', { name: 'New entry' }).click();
+    await first.getByLabel('Your entry').fill('Written in the first window');
+    await eventually(() => saveState(first).innerText()).toBe('Saved');
+    await eventually(() => entryHeadings(second).allInnerTexts()).toEqual(['Written in the first window']);
+    const id = await second.locator('li[data-entry]').getAttribute('data-entry');
+
+    await second.getByRole('button', { name: /^Edit/u }).click();
+    expect(await second.getByLabel('Your entry').inputValue()).toBe('Written in the first window');
+    await first.getByLabel('Your entry').fill('Written in the first window, then changed there');
+    await eventually(() => second.getByLabel('Your entry').inputValue()).toBe('Written in the first window, then changed there');
+    expect(await second.getByText('This entry was changed in another window or tab. You are seeing its newest version.').count()).toBe(1);
+    expect(await saveState(second).innerText()).toBe('Saved');
+
+    await first.getByRole('button', { name: 'Done' }).click();
+    await first.getByRole('button', { name: /^Delete/u }).click();
+    await first.getByRole('button', { name: 'Delete entry' }).click();
+    await eventually(() => editorAlert(second).innerText()).toContain('This entry was deleted in another window or tab. What you see here is now only on this screen.');
+    expect(await seriousAxeViolations(second)).toEqual([]);
+    await second.getByLabel('Your entry').fill('Written in the first window, then changed there, and kept in the second');
+    await eventually(() => editorAlert(second).innerText()).toContain('What you wrote here is kept: it is saved as a new entry.');
+    await eventually(() => saveState(second).innerText()).toBe('Saved');
+
+    const stored = await journalTexts(second);
+    expect(stored.has(id ?? '')).toBe(false);
+    expect([...stored.values()]).toEqual(['Written in the first window, then changed there, and kept in the second']);
+    await eventually(() => entryHeadings(first).allInnerTexts()).toEqual(['Written in the first window, then changed there, and kept in the second']);
+    expect(problems).toEqual([]);
+  });
+
   it('never overwrites silently when both windows change one entry at once: both versions are kept and the window behind is told', async () => {
     const { first, second, problems } = await twoWindows();
     const rounds = 6;

@@ -1,5 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import type { WritingChange } from '../../src/services/data-store';
+import { DataStore } from '../../src/services/data-store';
+import { journalKind } from '../../src/services/journal-service';
+import { WritingService } from '../../src/services/writing-service';
 import { openLullDatabase } from '../../src/storage/database';
 import { maxJournalText } from '../../src/storage/journal';
 import type { JournalEntry } from '../../src/storage/schema';
@@ -78,5 +82,29 @@ describe('the writing repository', () => {
     await db.put('journal', entry('old', 1, 'from an older build'));
     expect(await saveWriting(db, 'journal', { ...entry('old', 1, 'changed'), updatedAt: 2 }, 1, ids)).toMatchObject({ outcome: 'saved', writing: { revision: 2 } });
     db.close();
+  });
+});
+
+describe('two windows on one database', () => {
+  it('hear each other’s saves and deletes, and a window behind keeps its version beside the newer one', async () => {
+    const name = freshName('windows');
+    const [storeA, storeB] = [new DataStore(name), new DataStore(name)];
+    const [windowA, windowB] = [new WritingService(storeA, journalKind), new WritingService(storeB, journalKind)];
+    const heardByB: WritingChange[] = [];
+    const stop = storeB.subscribeToWritings((change) => heardByB.push(change));
+    try {
+      const { draft } = await windowA.save({ ...windowA.newDraft(), text: 'written in A' });
+      await expect.poll(() => heardByB).toEqual([{ type: 'writing-saved', store: 'journal', id: draft.id, revision: 1 }]);
+      const inB = await windowB.read(draft.id);
+      if (!inB) throw new Error('window B cannot read the entry');
+      await windowA.save({ ...draft, text: 'written in A, then more in A' });
+      const behind = await windowB.save({ ...inB, text: 'written in A, then something else in B' });
+      expect(behind.outcome).toBe('kept-as-copy');
+      expect((await windowA.list()).map((item) => item.text).sort()).toEqual(['written in A, then more in A', 'written in A, then something else in B']);
+      await windowA.delete(draft.id);
+      await expect.poll(() => heardByB.at(-1)).toEqual({ type: 'writing-deleted', store: 'journal', id: draft.id });
+    } finally {
+      stop();
+    }
   });
 });
