@@ -107,11 +107,11 @@ export class AutosaveController<T> implements ReactiveController {
     );
   }
 
-  /** Saves now and waits until the latest change is saved, or a save failed. */
-  async settle(): Promise<void> {
+  /** Saves now and waits until the latest change is saved (true), or a save failed (false). */
+  async settle(): Promise<boolean> {
     this.flush();
-    if (!this.unsaved) return;
-    await new Promise<void>((resolve) => this.waiters.push(resolve));
+    if (this.unsaved) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    return !this.unsaved;
   }
 
   private setStatus(status: AutosaveStatus): void {

@@ -11,7 +11,7 @@ import { controlStyles, savedListStyles } from './shared-styles';
 
 /**
  * The journal: entries newest first, a new entry, and the editor for one entry at a time.
- * Deleting an entry asks first.
+ * Deleting an entry asks first; Done closes the editor only once the entry is saved.
  */
 @customElement('lull-journal-view')
 export class LullJournalView extends LitElement {
@@ -34,8 +34,7 @@ export class LullJournalView extends LitElement {
   }
 
   private async _onDone(): Promise<void> {
-    await this._entries.done(this._editor);
-    void this._entries.focusAfterUpdate(() => this._newEntryButton);
+    if (await this._entries.done(this._editor)) void this._entries.focusAfterUpdate(() => this._newEntryButton);
   }
 
   private async _onConfirmDelete(id: string): Promise<void> {

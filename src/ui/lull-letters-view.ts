@@ -50,8 +50,7 @@ export class LullLettersView extends LitElement {
   }
 
   private async _onDone(): Promise<void> {
-    await this._letters.done(this._editor);
-    void this._letters.focusAfterUpdate(() => this._newLetterButton);
+    if (await this._letters.done(this._editor)) void this._letters.focusAfterUpdate(() => this._newLetterButton);
   }
 
   private async _onConfirmDelete(id: string): Promise<void> {

@@ -128,6 +128,7 @@ export class LullWritingEditor extends LitElement {
   private readonly _autosave = new AutosaveController<WritingDraft>(this, (draft) => this._save(draft));
 
   @query('textarea') private _textArea: HTMLTextAreaElement | null | undefined;
+  @query('.failure button') private _failureAction: HTMLButtonElement | null | undefined;
 
   @consume({ context: dataContext }) private _loadData: DataServicesLoader = loadDataServices;
   @state() private _text = '';
@@ -157,9 +158,15 @@ export class LullWritingEditor extends LitElement {
     this._releaseDeleted = undefined;
   }
 
-  /** Saves what is typed now; resolves once it is saved (or the save failed and says so). */
-  finish(): Promise<void> {
+  /** Saves what is typed now; resolves true once it is saved, false when the save failed (and says so). */
+  finish(): Promise<boolean> {
     return this._autosave.settle();
+  }
+
+  /** Moves focus to what the person can do about a failed save ("Export now" on a full disk). */
+  async showProblem(): Promise<void> {
+    await this.updateComplete;
+    this._failureAction?.focus();
   }
 
   private _adopt(draft: WritingDraft): void {
@@ -336,7 +343,7 @@ export class LullWritingEditor extends LitElement {
   }
 
   private _renderFailure(message: string, storageFull: boolean) {
-    return html`<div role="alert">
+    return html`<div class="failure" role="alert">
       <p>${message} What you wrote is still here.${storageFull ? ' Export now to keep a copy, then free some space on this device.' : ''}</p>
       ${this._exportProblem ? html`<p>${this._exportProblem}</p>` : nothing}
       <div class="actions">

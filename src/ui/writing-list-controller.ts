@@ -7,9 +7,10 @@ import { DataController } from './data-controller';
 
 export type SavedList<T> = { readonly status: 'loading' } | { readonly status: 'ready'; readonly items: readonly T[] } | { readonly status: 'failed'; readonly message: string };
 
-/** What the screen's editor offers its host: saving what it holds before it closes. */
+/** What the screen's editor offers its host: finishing (true once saved) and pointing at a problem. */
 export interface FinishingEditor {
-  finish(): Promise<void>;
+  finish(): Promise<boolean>;
+  showProblem(): Promise<void>;
 }
 
 export interface WritingListOptions<S extends WritingStore, D extends DraftCore> {
@@ -22,8 +23,8 @@ export interface WritingListOptions<S extends WritingStore, D extends DraftCore>
 /**
  * The one flow of the journal and the letters screens: the list of what the person wrote
  * (reloaded when data changes on this page or another window saves or deletes one), a new one or
- * an existing one in the editor, Done, and deleting one only after the person confirmed, saying
- * so plainly when that fails.
+ * an existing one in the editor, Done (which closes the editor only once everything is saved),
+ * and deleting one only after the person confirmed, saying so plainly when that fails.
  */
 export class WritingListController<S extends WritingStore, D extends DraftCore> {
   list: SavedList<Writing<S>> = { status: 'loading' };
@@ -101,12 +102,20 @@ export class WritingListController<S extends WritingStore, D extends DraftCore> 
     this.host.requestUpdate();
   }
 
-  /** Saves what the editor holds and closes it, with the list reloaded first so it never shows without what was just written. */
-  async done(editor: FinishingEditor | null | undefined): Promise<void> {
-    await editor?.finish();
+  /**
+   * Saves what the editor holds and closes it, with the list reloaded first so it never shows
+   * without what was just written. A failed save keeps the editor open with its message and
+   * what to do about it (on a full disk, "Export now"): resolves false then.
+   */
+  async done(editor: FinishingEditor | null | undefined): Promise<boolean> {
+    if (editor && !(await editor.finish())) {
+      await editor.showProblem();
+      return false;
+    }
     await this.reload();
     this.editing = undefined;
     this.host.requestUpdate();
+    return true;
   }
 
   /** Moves focus, once the host has rendered, to what `find` returns. */

@@ -47,4 +47,15 @@ describe('saving as the person types', () => {
     expect(saves).toEqual(['ab']);
     expect(autosave.status.kind).toBe('saved');
   });
+
+  it('reports a failed save to the one waiting for it, and keeps the value to save again', async () => {
+    let full = true;
+    const autosave = new AutosaveController<string>(host, () => (full ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : Promise.resolve()));
+    autosave.edit('words');
+    expect(await autosave.settle()).toBe(false);
+    expect(autosave.unsaved).toBe(true);
+    full = false;
+    expect(await autosave.settle()).toBe(true);
+    expect(autosave.unsaved).toBe(false);
+  });
 });
