@@ -2,12 +2,13 @@ import { BackupService } from './backup-service';
 import { BreathPatternsService } from './breath-patterns-service';
 import { CheckInService } from './check-in-service';
 import { DataStore } from './data-store';
-import { JournalService } from './journal-service';
+import { journalKind, type JournalService } from './journal-service';
 import { KeepWordsService } from './keep-words-service';
-import { LetterService } from './letter-service';
+import { letterKind, type LetterService } from './letter-service';
 import { RecordingService } from './recording-service';
 import { ReminderService } from './reminder-service';
 import { SupportContactsService } from './support-contacts-service';
+import { WritingService } from './writing-service';
 
 /** The services that reach the person's data, sharing one connection. */
 export interface DataServices {
@@ -27,8 +28,8 @@ export function createDataServices(databaseName?: string): DataServices {
   const store = new DataStore(databaseName);
   return {
     store,
-    journal: new JournalService(store),
-    letters: new LetterService(store),
+    journal: new WritingService(store, journalKind),
+    letters: new WritingService(store, letterKind),
     backup: new BackupService(store),
     recordings: new RecordingService(store),
     contacts: new SupportContactsService(store),

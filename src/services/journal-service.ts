@@ -1,7 +1,7 @@
-import { getJournalEntry, listJournalEntries, maxJournalText, putJournalEntry, deleteJournalEntry } from '../storage/journal';
+import { maxJournalText } from '../storage/journal';
 import type { JournalEntry } from '../storage/schema';
-import { storageError } from '../storage/storage-error';
-import type { DataStore } from './data-store';
+import { revisionOf } from '../storage/writings';
+import type { WritingKind, WritingService } from './writing-service';
 
 export type { JournalEntry };
 export { maxJournalText };
@@ -13,39 +13,18 @@ export interface JournalDraft {
   readonly createdAt: number;
   readonly text: string;
   readonly prompt: string | null;
+  /** The stored revision it was read at or last saved as; absent for an entry never saved. */
+  readonly revision?: number;
 }
 
-export class JournalService {
-  constructor(
-    private readonly store: DataStore,
-    private readonly now: () => number = Date.now,
-  ) {}
+/** Journal entries: free writing, or the answer to one question. */
+export const journalKind: WritingKind<'journal', JournalDraft> = {
+  store: 'journal',
+  noun: 'entry',
+  maxText: maxJournalText,
+  blank: (id, createdAt) => ({ kind: 'journal', id, createdAt, text: '', prompt: null }),
+  toDraft: (entry) => ({ kind: 'journal', id: entry.id, createdAt: entry.createdAt, text: entry.text, prompt: entry.prompt, revision: revisionOf(entry) }),
+  toWriting: (draft, updatedAt) => ({ id: draft.id, createdAt: draft.createdAt, updatedAt, text: draft.text, prompt: draft.prompt }),
+};
 
-  /** A new, empty entry; nothing is stored until it has text. */
-  newDraft(prompt: string | null = null): JournalDraft {
-    return { kind: 'journal', id: crypto.randomUUID(), createdAt: this.now(), text: '', prompt };
-  }
-
-  list(): Promise<JournalEntry[]> {
-    return this.store.run(listJournalEntries);
-  }
-
-  /**
-   * Saves the draft with strict durability, then reads it back. Resolves only when what is on
-   * disk is exactly what was written: only then may the editor say "Saved".
-   */
-  async save(draft: JournalDraft): Promise<JournalEntry> {
-    const entry: JournalEntry = { id: draft.id, createdAt: draft.createdAt, updatedAt: Math.max(this.now(), draft.createdAt), text: draft.text, prompt: draft.prompt };
-    const stored = await this.store.run(async (db) => {
-      await putJournalEntry(db, entry);
-      return getJournalEntry(db, entry.id);
-    });
-    if (stored?.text !== entry.text || stored.updatedAt !== entry.updatedAt) throw storageError('not-confirmed');
-    this.store.askForPersistence();
-    return stored;
-  }
-
-  delete(id: string): Promise<void> {
-    return this.store.run((db) => deleteJournalEntry(db, id));
-  }
-}
+export type JournalService = WritingService<'journal', JournalDraft>;

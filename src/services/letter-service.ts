@@ -1,7 +1,7 @@
-import { deleteLetter, getLetter, listLetters, maxLetterText, maxLetterTitle, putLetter } from '../storage/letters';
+import { maxLetterText, maxLetterTitle } from '../storage/letters';
 import type { Letter } from '../storage/schema';
-import { storageError } from '../storage/storage-error';
-import type { DataStore } from './data-store';
+import { revisionOf } from '../storage/writings';
+import type { WritingKind, WritingService } from './writing-service';
 
 export type { Letter };
 export { maxLetterText, maxLetterTitle };
@@ -16,38 +16,18 @@ export interface LetterDraft {
   readonly createdAt: number;
   readonly title: string;
   readonly text: string;
+  /** The stored revision it was read at or last saved as; absent for a letter never saved. */
+  readonly revision?: number;
 }
 
-/** Letters to the person's younger self, written in a session or on their own. */
-export class LetterService {
-  constructor(
-    private readonly store: DataStore,
-    private readonly now: () => number = Date.now,
-  ) {}
+/** Letters to the person's younger self, written in a session or on their own: a journal entry with a title. */
+export const letterKind: WritingKind<'letters', LetterDraft> = {
+  store: 'letters',
+  noun: 'letter',
+  maxText: maxLetterText,
+  blank: (id, createdAt) => ({ kind: 'letter', id, createdAt, title: '', text: '' }),
+  toDraft: (letter) => ({ kind: 'letter', id: letter.id, createdAt: letter.createdAt, title: letter.title, text: letter.text, revision: revisionOf(letter) }),
+  toWriting: (draft, updatedAt) => ({ id: draft.id, createdAt: draft.createdAt, updatedAt, title: draft.title, text: draft.text }),
+};
 
-  /** A new, empty letter; nothing is stored until it has text. */
-  newDraft(): LetterDraft {
-    return { kind: 'letter', id: crypto.randomUUID(), createdAt: this.now(), title: '', text: '' };
-  }
-
-  /** Every letter, newest first. */
-  list(): Promise<Letter[]> {
-    return this.store.run(listLetters);
-  }
-
-  /** Saves with strict durability and reads it back: resolves only once the letter on disk is exactly this one. */
-  async save(draft: LetterDraft): Promise<Letter> {
-    const letter: Letter = { id: draft.id, createdAt: draft.createdAt, updatedAt: Math.max(this.now(), draft.createdAt), title: draft.title, text: draft.text };
-    const stored = await this.store.run(async (db) => {
-      await putLetter(db, letter);
-      return getLetter(db, letter.id);
-    });
-    if (stored?.text !== letter.text || stored.title !== letter.title || stored.updatedAt !== letter.updatedAt) throw storageError('not-confirmed');
-    this.store.askForPersistence();
-    return stored;
-  }
-
-  delete(id: string): Promise<void> {
-    return this.store.run((db) => deleteLetter(db, id));
-  }
-}
+export type LetterService = WritingService<'letters', LetterDraft>;

@@ -24,29 +24,29 @@ export interface Setting {
   readonly value: SettingValue;
 }
 
-export interface JournalEntry {
+/** What a journal entry and a letter share. */
+export interface WritingRecord {
   readonly id: string;
   readonly createdAt: EpochMilliseconds;
   readonly updatedAt: EpochMilliseconds;
   readonly text: string;
-  /** The question the entry answers (five questions, reflection prompts), or `null` for free writing. */
-  readonly prompt: string | null;
-  /** How many times the entry was saved, counted across windows; entries from older versions lack it. */
+  /**
+   * How many times it was saved, from 1. A save based on an older revision never replaces this
+   * one (see `saveWriting`). Absent on what was stored before revisions were kept, and in older
+   * backups: that counts as revision 1.
+   */
   readonly revision?: number;
-  /** On a copy an import kept of an earlier version: the id of the entry with the newer text. */
+  /** On a copy an import kept of an earlier version: the id of the record with the newer text. */
   readonly earlierVersionOf?: string;
 }
 
-export interface Letter {
-  readonly id: string;
-  readonly createdAt: EpochMilliseconds;
-  readonly updatedAt: EpochMilliseconds;
+export interface JournalEntry extends WritingRecord {
+  /** The question the entry answers (five questions, reflection prompts), or `null` for free writing. */
+  readonly prompt: string | null;
+}
+
+export interface Letter extends WritingRecord {
   readonly title: string;
-  readonly text: string;
-  /** How many times the letter was saved, counted across windows; letters from older versions lack it. */
-  readonly revision?: number;
-  /** On a copy an import kept of an earlier version: the id of the letter with the newer text. */
-  readonly earlierVersionOf?: string;
 }
 
 /** A recording's description; its bytes live in `recordingChunks`. */

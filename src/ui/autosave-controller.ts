@@ -12,16 +12,25 @@ export type AutosaveStatus =
 export const autosaveDelayMs = 500;
 
 /**
- * Saves a value while the person types: after a pause, and at once when the page is hidden or
- * closed, or the editor goes away. One save runs at a time; the newest value always wins. The
- * page counts as busy (no reload for an update) from the first change until a save has
- * confirmed the latest one.
+ * The longest a change waits for that pause: typing that never stops is still saved this often,
+ * which leaves the save itself a second to reach the disk and keeps anything typed more than
+ * 2 s ago safe from a crash.
+ */
+export const autosaveCeilingMs = 1000;
+
+/**
+ * Saves a value while the person types: after a pause, at the latest a ceiling after the first
+ * unsaved change, and at once when the page is hidden or closed, or the editor goes away. One
+ * save runs at a time; the newest value always wins. The page counts as busy (no reload for an
+ * update) from the first change until a save has confirmed the latest one.
  */
 export class AutosaveController<T> implements ReactiveController {
   status: AutosaveStatus = { kind: 'idle' };
   private pending: { value: T } | undefined;
   private saving = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Runs from the first change not yet being saved; typing does not push it back. */
+  private ceiling: ReturnType<typeof setTimeout> | undefined;
   private releaseBusy: (() => void) | undefined;
   private readonly waiters: (() => void)[] = [];
 
@@ -29,6 +38,7 @@ export class AutosaveController<T> implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly save: (value: T) => Promise<void>,
     private readonly delayMs = autosaveDelayMs,
+    private readonly ceilingMs = autosaveCeilingMs,
   ) {
     host.addController(this);
   }
@@ -47,9 +57,11 @@ export class AutosaveController<T> implements ReactiveController {
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     window.removeEventListener('pagehide', this.onPageHide);
     this.flush();
+    clearTimeout(this.ceiling);
+    this.ceiling = undefined;
   }
 
-  /** Records a change; it is saved after a pause in typing. */
+  /** Records a change; it is saved after a pause in typing, or once the ceiling is reached. */
   edit(value: T): void {
     this.pending = { value };
     this.releaseBusy ??= busyState.hold('draft');
@@ -58,6 +70,10 @@ export class AutosaveController<T> implements ReactiveController {
     this.timer = setTimeout(() => {
       this.flush();
     }, this.delayMs);
+    this.ceiling ??= setTimeout(() => {
+      this.ceiling = undefined;
+      this.flush();
+    }, this.ceilingMs);
   }
 
   /** Saves the latest change now (or right after the save in progress). */
@@ -65,6 +81,8 @@ export class AutosaveController<T> implements ReactiveController {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.saving || !this.pending) return;
+    clearTimeout(this.ceiling);
+    this.ceiling = undefined;
     const { value } = this.pending;
     this.pending = undefined;
     this.saving = true;
@@ -89,11 +107,11 @@ export class AutosaveController<T> implements ReactiveController {
     );
   }
 
-  /** Saves now and waits until the latest change is saved, or a save failed. */
-  async settle(): Promise<void> {
+  /** Saves now and waits until the latest change is saved (true), or a save failed (false). */
+  async settle(): Promise<boolean> {
     this.flush();
-    if (!this.unsaved) return;
-    await new Promise<void>((resolve) => this.waiters.push(resolve));
+    if (this.unsaved) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    return !this.unsaved;
   }
 
   private setStatus(status: AutosaveStatus): void {

@@ -13,7 +13,7 @@ export class BreathPatternsChangedEvent extends Event {
   }
 }
 
-/** The person changed what they are writing; `draft` is it as it stands now, saved or not. */
+/** What is being written changed (the person typed, or a save gave it a new revision or id); `draft` is it as it stands now, saved or not. */
 export class DraftChangeEvent extends Event {
   static readonly eventName = 'lull-draft-change';
 

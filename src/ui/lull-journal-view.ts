@@ -1,64 +1,44 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, query } from 'lit/decorators.js';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import type { JournalDraft, JournalEntry } from '../services/journal-service';
 import { earlierVersionNote, firstLine, formatMoment } from './data-format';
 import './lull-writing-editor';
 import type { LullWritingEditor } from './lull-writing-editor';
-import { SavedListController } from './saved-list-controller';
+import { WritingListController } from './writing-list-controller';
 import { controlStyles, savedListStyles } from './shared-styles';
-
-type Editing = { readonly draft: JournalDraft; readonly stored: boolean };
 
 /**
  * The journal: entries newest first, a new entry, and the editor for one entry at a time.
- * Deleting an entry asks first.
+ * Deleting an entry asks first; Done closes the editor only once the entry is saved.
  */
 @customElement('lull-journal-view')
 export class LullJournalView extends LitElement {
   static override styles = [controlStyles, savedListStyles];
 
-  private readonly _entries = new SavedListController<JournalEntry>(this, {
-    loader: () => this._loadData,
-    list: (services) => services.journal.list(),
-    remove: (services, id) => services.journal.delete(id),
-    noun: 'entry',
-  });
+  private readonly _entries = new WritingListController<'journal', JournalDraft>(this, { loader: () => this._loadData, service: (services) => services.journal });
 
   @query('lull-writing-editor') private _editor: LullWritingEditor | null | undefined;
   @query('.new-entry') private _newEntryButton: HTMLButtonElement | null | undefined;
 
   @consume({ context: dataContext }) private _loadData: DataServicesLoader = loadDataServices;
-  @state() private _editing: Editing | undefined;
-
-  private async _focusAfterUpdate(find: () => HTMLElement | null | undefined): Promise<void> {
-    await this.updateComplete;
-    find()?.focus();
-  }
 
   private _onNewEntry(): void {
-    const services = this._entries.data.services;
-    if (!services) return;
-    this._editing = { draft: services.journal.newDraft(), stored: false };
-    void this._focusAfterUpdate(() => this._editor?.shadowRoot?.querySelector('textarea'));
+    if (this._entries.startNew()) void this._entries.focusAfterUpdate(() => this._editor?.shadowRoot?.querySelector('textarea'));
   }
 
   private _onEdit(entry: JournalEntry): void {
-    this._editing = { draft: { kind: 'journal', id: entry.id, createdAt: entry.createdAt, text: entry.text, prompt: entry.prompt }, stored: true };
-    void this._focusAfterUpdate(() => this._editor?.shadowRoot?.querySelector('textarea'));
+    this._entries.edit(entry);
+    void this._entries.focusAfterUpdate(() => this._editor?.shadowRoot?.querySelector('textarea'));
   }
 
   private async _onDone(): Promise<void> {
-    await this._editor?.finish();
-    // Reload before closing the editor so the list never shows without the entry just written.
-    await this._entries.reload();
-    this._editing = undefined;
-    void this._focusAfterUpdate(() => this._newEntryButton);
+    if (await this._entries.done(this._editor)) void this._entries.focusAfterUpdate(() => this._newEntryButton);
   }
 
   private async _onConfirmDelete(id: string): Promise<void> {
-    if (await this._entries.delete(id)) void this._focusAfterUpdate(() => this._newEntryButton);
+    if (await this._entries.delete(id)) void this._entries.focusAfterUpdate(() => this._newEntryButton);
   }
 
   override render() {
@@ -67,13 +47,13 @@ export class LullJournalView extends LitElement {
       <h1>Journal</h1>
       <p class="intro">Private to this device. Lull saves as you write.</p>
       ${data.failure ? html`<p role="alert">${data.failure}</p>` : nothing}
-      ${this._editing ? this._renderEditor(this._editing) : this._renderList()}
+      ${this._entries.editing ? this._renderEditor(this._entries.editing) : this._renderList()}
     `;
   }
 
-  private _renderEditor(editing: Editing) {
+  private _renderEditor(draft: JournalDraft) {
     return html`
-      <lull-writing-editor .draft=${editing.draft} ?stored=${editing.stored}></lull-writing-editor>
+      <lull-writing-editor .draft=${draft}></lull-writing-editor>
       <div class="toolbar">
         <button @click=${() => this._onDone()}>Done</button>
       </div>

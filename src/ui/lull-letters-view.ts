@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, query } from 'lit/decorators.js';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import { untitledLetter, type Letter, type LetterDraft } from '../services/letter-service';
 import { earlierVersionNote, firstLine, formatMoment } from './data-format';
@@ -8,10 +8,8 @@ import './lull-recorder';
 import './lull-writing-editor';
 import type { LullWritingEditor } from './lull-writing-editor';
 import { sessionHref } from './routes';
-import { SavedListController } from './saved-list-controller';
+import { WritingListController } from './writing-list-controller';
 import { controlStyles, savedListStyles } from './shared-styles';
-
-type Editing = { readonly draft: LetterDraft; readonly stored: boolean };
 
 /**
  * Letters to the person's younger self: the ones written in the letter session and any written
@@ -35,46 +33,28 @@ export class LullLettersView extends LitElement {
     `,
   ];
 
-  private readonly _letters = new SavedListController<Letter>(this, {
-    loader: () => this._loadData,
-    list: (services) => services.letters.list(),
-    remove: (services, id) => services.letters.delete(id),
-    noun: 'letter',
-  });
+  private readonly _letters = new WritingListController<'letters', LetterDraft>(this, { loader: () => this._loadData, service: (services) => services.letters });
 
   @query('lull-writing-editor') private _editor: LullWritingEditor | null | undefined;
   @query('.new-letter') private _newLetterButton: HTMLButtonElement | null | undefined;
 
   @consume({ context: dataContext }) private _loadData: DataServicesLoader = loadDataServices;
-  @state() private _editing: Editing | undefined;
-
-  private async _focusAfterUpdate(find: () => HTMLElement | null | undefined): Promise<void> {
-    await this.updateComplete;
-    find()?.focus();
-  }
 
   private _onNewLetter(): void {
-    const services = this._letters.data.services;
-    if (!services) return;
-    this._editing = { draft: services.letters.newDraft(), stored: false };
-    void this._focusAfterUpdate(() => this._editor?.shadowRoot?.querySelector('textarea'));
+    if (this._letters.startNew()) void this._letters.focusAfterUpdate(() => this._editor?.shadowRoot?.querySelector('textarea'));
   }
 
   private _onEdit(letter: Letter): void {
-    this._editing = { draft: { kind: 'letter', id: letter.id, createdAt: letter.createdAt, title: letter.title, text: letter.text }, stored: true };
-    void this._focusAfterUpdate(() => this._editor?.shadowRoot?.querySelector('textarea'));
+    this._letters.edit(letter);
+    void this._letters.focusAfterUpdate(() => this._editor?.shadowRoot?.querySelector('textarea'));
   }
 
   private async _onDone(): Promise<void> {
-    await this._editor?.finish();
-    // Reload before closing the editor so the list never shows without the letter just written.
-    await this._letters.reload();
-    this._editing = undefined;
-    void this._focusAfterUpdate(() => this._newLetterButton);
+    if (await this._letters.done(this._editor)) void this._letters.focusAfterUpdate(() => this._newLetterButton);
   }
 
   private async _onConfirmDelete(id: string): Promise<void> {
-    if (await this._letters.delete(id)) void this._focusAfterUpdate(() => this._newLetterButton);
+    if (await this._letters.delete(id)) void this._letters.focusAfterUpdate(() => this._newLetterButton);
   }
 
   override render() {
@@ -85,7 +65,7 @@ export class LullLettersView extends LitElement {
         time.
       </p>
       ${this._letters.data.failure ? html`<p role="alert">${this._letters.data.failure}</p>` : nothing}
-      ${this._editing ? this._renderEditor(this._editing) : this._renderList()}
+      ${this._letters.editing ? this._renderEditor(this._letters.editing) : this._renderList()}
       <section aria-labelledby="voice-heading">
         <h2 id="voice-heading">Your letter in your own voice</h2>
         <p>
@@ -97,9 +77,9 @@ export class LullLettersView extends LitElement {
     `;
   }
 
-  private _renderEditor(editing: Editing) {
+  private _renderEditor(draft: LetterDraft) {
     return html`
-      <lull-writing-editor .draft=${editing.draft} ?stored=${editing.stored}></lull-writing-editor>
+      <lull-writing-editor .draft=${draft}></lull-writing-editor>
       <div class="toolbar">
         <button @click=${() => this._onDone()}>Done</button>
       </div>

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { journalTexts } from './harness/data-pages';
 import { launchKillableChromium, type KillableChromium } from './harness/killable-chromium';
+import { seededRandom } from './harness/seeded-random';
 
 const profile = mkdtempSync(join(tmpdir(), 'lull-kill-'));
 let running: KillableChromium | undefined;
@@ -17,15 +18,6 @@ afterAll(async () => {
 const tabs = 5;
 const targetAutosaves = 200;
 
-/** A seeded random source, so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 const saveState = (page: Page) => page.locator('lull-writing-editor').getByRole('status');
 
 async function waitForSaved(page: Page): Promise<void> {
@@ -35,7 +27,7 @@ async function waitForSaved(page: Page): Promise<void> {
 describe('killing the browser while the person writes', () => {
   it('loses no entry that was shown as "Saved", over 200+ autosaves and repeated kills', async () => {
     const seed = Number(process.env.LULL_KILL_SEED ?? Date.now() % 100_000);
-    const next = random(seed);
+    const next = seededRandom(seed);
     const url = new URL('/journal', inject('baseUrl')).href;
     /** For each entry (by its first words), the text last shown as "Saved". */
     const confirmed = new Map<string, string>();

@@ -2,38 +2,15 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { BackupService } from '../../src/services/backup-service';
 import { DataStore } from '../../src/services/data-store';
-import { JournalService } from '../../src/services/journal-service';
-import { LetterService } from '../../src/services/letter-service';
+import { journalKind } from '../../src/services/journal-service';
+import { letterKind } from '../../src/services/letter-service';
 import { ReminderService } from '../../src/services/reminder-service';
+import { WritingService } from '../../src/services/writing-service';
 import { Connection } from '../../src/storage/database';
-import { deleteJournalEntry, getJournalEntry, listJournalEntries, maxJournalText, putJournalEntry } from '../../src/storage/journal';
 import { appendRecordingChunk, createRecording, deleteRecording, finishRecording, getRecordingInSlot, readRecordingChunks } from '../../src/storage/recordings';
 import { isConnectionLost, toStorageError } from '../../src/storage/storage-error';
 import { openLullDatabase } from '../../src/storage/database';
 import { freshName } from './db-fixtures';
-
-const entry = (id: string, createdAt: number, text = `entry ${id}`) => ({ id, createdAt, updatedAt: createdAt, text, prompt: null });
-
-describe('journal repository', () => {
-  it('lists entries newest first, and deletes one', async () => {
-    const db = await openLullDatabase({ name: freshName('journal') });
-    await putJournalEntry(db, entry('old', 1));
-    await putJournalEntry(db, entry('new', 3));
-    await putJournalEntry(db, entry('middle', 2, 'שָׁלוֹם 🙂'));
-    expect((await listJournalEntries(db)).map((item) => item.id)).toEqual(['new', 'middle', 'old']);
-    await deleteJournalEntry(db, 'middle');
-    expect(await getJournalEntry(db, 'middle')).toBeUndefined();
-    db.close();
-  });
-
-  it('refuses text over the limit instead of cutting it', async () => {
-    const db = await openLullDatabase({ name: freshName('long') });
-    await expect(putJournalEntry(db, entry('long', 1, 'x'.repeat(maxJournalText + 1)))).rejects.toMatchObject({ code: 'too-long' });
-    await putJournalEntry(db, entry('max', 1, 'x'.repeat(maxJournalText)));
-    expect((await getJournalEntry(db, 'max'))?.text).toHaveLength(maxJournalText);
-    db.close();
-  });
-});
 
 describe('recordings repository', () => {
   it('keeps a recording cut off mid-way up to its last chunk, and deletes it with its chunks', async () => {
@@ -94,19 +71,19 @@ describe('journal and backup services', () => {
   it('confirms a save by reading it back, and asks for nothing until there is text', async () => {
     let now = 1000;
     const store = new DataStore(freshName('service'));
-    const journal = new JournalService(store, () => now);
+    const journal = new WritingService(store, journalKind, () => now);
     const draft = journal.newDraft();
     expect(await journal.list()).toEqual([]);
     now = 2000;
-    expect(await journal.save({ ...draft, text: 'hello 🙂' })).toEqual({ id: draft.id, createdAt: 1000, updatedAt: 2000, text: 'hello 🙂', prompt: null });
-    expect(await journal.list()).toHaveLength(1);
+    expect(await journal.save({ ...draft, text: 'hello 🙂' })).toEqual({ outcome: 'saved', draft: { ...draft, text: 'hello 🙂', revision: 1 } });
+    expect(await journal.list()).toEqual([{ id: draft.id, createdAt: 1000, updatedAt: 2000, text: 'hello 🙂', prompt: null, revision: 1 }]);
   });
 
   it('notes the last backup on export and counts new entries since, for a gentle reminder', async () => {
     const base = Date.UTC(2025, 0, 1);
     let now = base + 1000;
     const store = new DataStore(freshName('reminder'));
-    const journal = new JournalService(store, () => now);
+    const journal = new WritingService(store, journalKind, () => now);
     const backup = new BackupService(store, () => now);
     for (let index = 0; index < 3; index += 1) await journal.save({ ...journal.newDraft(), text: `entry ${String(index)}` });
     expect(await backup.summary()).toMatchObject({ lastBackupAt: null, newSinceBackup: 3 });
@@ -123,11 +100,11 @@ describe('letters and the reminder', () => {
   it('keeps letters with their titles, newest first, confirms each save, and refuses one too long', async () => {
     let now = 1000;
     const store = new DataStore(freshName('letters'));
-    const letters = new LetterService(store, () => now);
+    const letters = new WritingService(store, letterKind, () => now);
     const first = letters.newDraft();
     now = 2000;
     const second = letters.newDraft();
-    expect(await letters.save({ ...first, text: 'Dear you 🙂' })).toEqual({ id: first.id, createdAt: 1000, updatedAt: 2000, title: '', text: 'Dear you 🙂' });
+    expect(await letters.save({ ...first, text: 'Dear you 🙂' })).toMatchObject({ outcome: 'saved', draft: { id: first.id, createdAt: 1000, title: '', text: 'Dear you 🙂', revision: 1 } });
     await letters.save({ ...second, title: 'Second', text: 'Again' });
     expect((await letters.list()).map((letter) => letter.title)).toEqual(['Second', '']);
     await expect(letters.save({ ...second, text: 'x'.repeat(200_001) })).rejects.toMatchObject({ code: 'too-long' });
@@ -138,12 +115,15 @@ describe('letters and the reminder', () => {
 
   it('puts unsaved drafts in an export in place of what is stored, for "Export now" on a full disk', async () => {
     const store = new DataStore(freshName('export-drafts'));
-    const letters = new LetterService(store, () => 1000);
-    const journal = new JournalService(store, () => 1000);
-    const letter = await letters.save({ ...letters.newDraft(), text: 'stored letter' });
-    const entry = await journal.save({ ...journal.newDraft(), text: 'stored entry' });
+    const letters = new WritingService(store, letterKind, () => 1000);
+    const journal = new WritingService(store, journalKind, () => 1000);
+    const letter = (await letters.save({ ...letters.newDraft(), text: 'stored letter' })).draft;
+    const entry = (await journal.save({ ...journal.newDraft(), text: 'stored entry' })).draft;
     const backup = new BackupService(store, () => 2000);
-    const file = await backup.exportFile({ letters: [{ ...letter, text: 'unsaved letter', updatedAt: 2000 }], journal: [{ ...entry, text: 'unsaved entry', updatedAt: 2000 }] });
+    const file = await backup.exportFile({
+      letters: [letterKind.toWriting({ ...letter, text: 'unsaved letter' }, 2000)],
+      journal: [journalKind.toWriting({ ...entry, text: 'unsaved entry' }, 2000)],
+    });
     const exported = JSON.parse(await file.text()) as { letters: { text: string }[]; journal: { text: string }[] };
     expect(exported.letters.map((item) => item.text)).toEqual(['unsaved letter']);
     expect(exported.journal.map((item) => item.text)).toEqual(['unsaved entry']);

@@ -1,8 +1,6 @@
 import { putBreathPattern } from '../../src/storage/breath-patterns';
 import type { BackupData } from '../../src/storage/backup-format';
 import { putCheckIn } from '../../src/storage/check-ins';
-import { putJournalEntry } from '../../src/storage/journal';
-import { putLetter } from '../../src/storage/letters';
 import { appendRecordingChunk, createRecording } from '../../src/storage/recordings';
 import type { LullDatabase } from '../../src/storage/schema';
 import { putResumePosition, putSessionRun } from '../../src/storage/session-history';
@@ -12,8 +10,9 @@ import { putSupportContact } from '../../src/storage/support-contacts';
 /** Writes data through the app's own repository functions (recordings chunk by chunk, as a recorder would). */
 export async function seedDatabase(db: LullDatabase, data: BackupData, chunkBytes = 700): Promise<void> {
   for (const setting of data.settings) await putSetting(db, setting.key, setting.value);
-  for (const entry of data.journal) await putJournalEntry(db, entry);
-  for (const letter of data.letters) await putLetter(db, letter);
+  // Entries and letters as they are, revision or none: a save would check and set revisions.
+  for (const entry of data.journal) await db.put('journal', entry);
+  for (const letter of data.letters) await db.put('letters', letter);
   for (const checkIn of data.checkIns) await putCheckIn(db, checkIn);
   for (const run of data.sessionHistory) await putSessionRun(db, run);
   for (const position of data.resumePositions) await putResumePosition(db, position);
