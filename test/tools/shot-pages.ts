@@ -9,7 +9,9 @@ const browser = await launchChromium();
 for (const path of process.argv.slice(2)) {
   const page = await browser.newPage({ viewport: { width: 900, height: 1000 } });
   await page.goto(new URL(path, url).href);
-  await page.waitForTimeout(1500);
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.fonts.ready);
+  await page.getByText('Opening the session…').waitFor({ state: 'detached' });
   const name = path.replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '') || 'home';
   await page.screenshot({ path: `/tmp/shot-${name}.png`, fullPage: true });
   console.log(`/tmp/shot-${name}.png`);

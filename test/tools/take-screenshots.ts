@@ -25,8 +25,12 @@ for (const screen of screens) {
     const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, colorScheme: size.colorScheme });
     await page.goto(new URL(screen.path, url).href);
     await page.getByRole('heading', { name: screen.ready, exact: true }).first().waitFor();
-    // The break screen starts its grounding session at once; let the first caption show.
-    await page.waitForTimeout(screen.name === 'break' ? 2500 : 800);
+    // The page has fetched what it shows and its fonts are in; the break screen starts its
+    // grounding session at once, so wait for its first caption.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => document.fonts.ready);
+    await page.getByText('Opening the session…').waitFor({ state: 'detached' });
+    if (screen.name === 'break') await page.locator('.caption').filter({ hasText: /\S/u }).waitFor();
     await page.screenshot({ path: `docs/${screen.name}-${size.suffix}.png` });
     await page.close();
   }
