@@ -12,7 +12,11 @@ beforeAll(async () => {
   // A pack as an earlier version of Lull wrote it (format 2: its script, no plan template), as a
   // person may still have it kept offline after the app updates.
   build = copyOfBuild();
-  copyFileSync('test/fixtures/packs/format-2/breathe-long-exhale.manifest.json', join(build.root, 'packs/breathe-long-exhale/manifest.json'));
+  const fixture = 'test/fixtures/packs/format-2';
+  const pack = join(build.root, 'packs/breathe-long-exhale');
+  copyFileSync(join(fixture, 'breathe-long-exhale.manifest.json'), join(pack, 'manifest.json'));
+  // Its narration as that version rendered it (the words have changed since).
+  for (const file of ['narration.e6f1108754.webm', 'narration.b7b112bb8a.mp3']) copyFileSync(join(fixture, file), join(pack, file));
   server = await startStaticServer(build.root);
 });
 afterAll(async () => {
