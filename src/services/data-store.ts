@@ -92,7 +92,7 @@ export class DataStore {
     return this.listen(this.writingListeners, listener);
   }
 
-  /** Adds a listener; the page hears other windows while it has any. */
+  /** Adds a listener; the page hears other windows as long as one listens. */
   private listen<L>(listeners: Set<L>, listener: L): () => void {
     listeners.add(listener);
     this.stopHearing ??= this.channel.listen(this.hear);
