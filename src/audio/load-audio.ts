@@ -1,7 +1,17 @@
 import type { EncodedAudio } from '../engine/pack-manifest';
 
+/** Why a sound could not be loaded: its file is not there, or it is there but cannot be read or played. */
+export type AudioLoadProblem = 'missing' | 'damaged';
+
 export class AudioLoadError extends Error {
   override name = 'AudioLoadError';
+
+  constructor(
+    readonly code: AudioLoadProblem,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -18,6 +28,7 @@ export async function loadEncodedAudio(
   const { decodeRate, fetchImpl = fetch } = options;
   const decoder = decodeRate === undefined ? context : decoderAt(decodeRate, context);
   const failures: string[] = [];
+  let code: AudioLoadProblem = 'missing';
   for (const codec of codecs) {
     const url = new URL(audio[codec].path, base);
     try {
@@ -28,10 +39,11 @@ export async function loadEncodedAudio(
       }
       return await decoder.decodeAudioData(await response.arrayBuffer());
     } catch (error) {
+      code = 'damaged';
       failures.push(`${url.pathname} could not be ${error instanceof DOMException && error.name === 'EncodingError' ? 'decoded' : 'read'}`);
     }
   }
-  throw new AudioLoadError(failures.join('; '));
+  throw new AudioLoadError(code, failures.join('; '));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AudioUnavailableError, sharedAudioContext } from '../audio/audio-context';
-import { loadEncodedAudio } from '../audio/load-audio';
+import { AudioLoadError, loadEncodedAudio } from '../audio/load-audio';
 import { WebAudioPort, type SessionSounds } from '../audio/web-audio-port';
 import { ambiencesUsed, recordingSlotsUsed } from '../engine/script-inventory';
 import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
@@ -29,7 +29,8 @@ export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio>
     try {
       return await load();
     } catch (error) {
-      problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+      // The file's name and the browser's words are for developers: the person reads which sound, and why in plain words.
+      problems.push(`${what} (${error instanceof AudioLoadError && error.code === 'missing' ? 'its file is missing' : 'its file could not be played'})`);
       return undefined;
     }
   };

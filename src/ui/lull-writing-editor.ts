@@ -201,7 +201,7 @@ export class LullWritingEditor extends LitElement {
       <textarea id="entry" dir="auto" spellcheck="true" aria-describedby="save-state limit" .value=${this._text} @input=${(event: InputEvent) => this._onTextInput(event)}></textarea>
       <div class="meta">
         <p id="save-state" class="state" role="status">${statusText(status, this._stored)}</p>
-        <p id="limit">${draft ? `Started ${formatMoment(draft.createdAt)}. ` : ''}A ${noun(draft)} can hold up to ${maxText(draft).toLocaleString('en')} characters.</p>
+        <p id="limit">${draft ? `Started ${formatMoment(draft.createdAt)}. ` : ''}${draft?.kind === 'letter' ? 'A letter' : 'An entry'} can hold up to ${maxText(draft).toLocaleString('en')} characters.</p>
       </div>
       ${overflow > 0 ? this._renderOverflow(overflow) : nothing} ${status.kind === 'failed' ? this._renderFailure(status.failure.message, status.failure.storageFull) : nothing}
       ${this._data.notice ? html`<p role="alert">${this._data.notice}</p>` : nothing}

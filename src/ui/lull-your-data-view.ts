@@ -7,7 +7,7 @@ import type { DataServices } from '../services/data-services';
 import { describeFailure } from '../services/data-store';
 import { DataController } from './data-controller';
 import { countOf, formatDay, offerDownload } from './data-format';
-import { formatBytes } from './format';
+import { formatStorage } from './offline-format';
 import { controlStyles } from './shared-styles';
 
 type Counts = DataSummary['counts'];
@@ -67,11 +67,9 @@ export class LullYourDataView extends LitElement {
         display: block;
       }
       h1 {
-        font-size: 1.5rem;
         margin: 0 0 0.25rem;
       }
       h2 {
-        font-size: 1.2rem;
         margin: 0 0 0.5rem;
       }
       section {
@@ -93,10 +91,6 @@ export class LullYourDataView extends LitElement {
         align-items: center;
         gap: 0.5rem 0.75rem;
         margin-top: 0.5rem;
-      }
-      input[type='file'] {
-        font: inherit;
-        max-width: 100%;
       }
       label {
         font-weight: 600;
@@ -214,7 +208,7 @@ export class LullYourDataView extends LitElement {
               ${lines.map((line) => html`<li>${line}</li>`)}
             </ul>`}
       ${this._estimate
-        ? html`<p>Lull is using ${formatBytes(this._estimate.usage)} of the ${formatBytes(this._estimate.quota)} this browser allows it.</p>`
+        ? html`<p>${formatStorage(this._estimate.usage, this._estimate.quota)}</p>`
         : nothing}
     </section>`;
   }
