@@ -92,9 +92,6 @@ export class LullYourDataView extends LitElement {
         gap: 0.5rem 0.75rem;
         margin-top: 0.5rem;
       }
-      label {
-        font-weight: 600;
-      }
       ul {
         margin: 0.25rem 0;
         padding-left: 1.25rem;
@@ -203,7 +200,7 @@ export class LullYourDataView extends LitElement {
       ${!summary
         ? html`<p role="status">Counting…</p>`
         : lines.length === 0
-          ? html`<p>Nothing yet.</p>`
+          ? html`<p>Nothing of yours yet.</p>`
           : html`<ul aria-label="Stored on this device">
               ${lines.map((line) => html`<li>${line}</li>`)}
             </ul>`}
@@ -228,8 +225,10 @@ export class LullYourDataView extends LitElement {
       <p>An export is one file with everything, recordings included. Import it here or on another device to bring it all back.</p>
       <div class="actions">
         <button ?disabled=${this._busy || !this._data.services} @click=${() => this._onExport()}>Export everything</button>
-        <label for="import-file">Import a backup</label>
-        <input id="import-file" type="file" accept=".json,application/json" ?disabled=${this._busy || !this._data.services} @change=${(event: Event) => this._onImport(event)} />
+        <span class="file-picker">
+          <input id="import-file" type="file" accept=".json,application/json" ?disabled=${this._busy || !this._data.services} @change=${(event: Event) => this._onImport(event)} />
+          <label for="import-file" class="button quiet">Import a backup…</label>
+        </span>
       </div>
       ${this._renderImportResult()}
     </section>`;

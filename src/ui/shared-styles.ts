@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 /**
  * The design system every screen shares: one type scale for headings, buttons and links, focus
- * rings, and the form controls (radios, checkboxes, sliders, progress bars, the file picker,
- * fieldsets) drawn in Lull's palette in light and dark; large targets everywhere.
+ * rings, and the form controls (radios, checkboxes, sliders, progress bars, a file picker that is
+ * a Lull button, fieldsets) drawn in Lull's palette in light and dark; large targets everywhere.
  */
 export const controlStyles = css`
   h1 {
@@ -21,8 +21,7 @@ export const controlStyles = css`
     line-height: 1.3;
   }
   button,
-  .button,
-  input[type='file']::file-selector-button {
+  .button {
     font: inherit;
     min-height: 44px;
     min-width: 44px;
@@ -37,29 +36,40 @@ export const controlStyles = css`
     align-items: center;
     justify-content: center;
     gap: 0.4rem;
-    transition:
-      background-color 0.15s,
-      border-color 0.15s;
   }
   button.quiet,
-  .button.quiet,
-  input[type='file']::file-selector-button {
+  .button.quiet {
     background: transparent;
     color: var(--lull-text);
     border-color: var(--lull-border);
   }
   button.quiet:hover,
-  .button.quiet:hover,
-  input[type='file']:hover::file-selector-button {
+  .button.quiet:hover {
     background: var(--lull-surface-soft);
   }
-  input[type='file'] {
-    font: inherit;
-    max-width: 100%;
-    color: var(--lull-muted);
+  /* A file picker that is a Lull button, not the browser's "Choose File": its label is the
+     button's face, and the input, unseen, covers it (so a tap anywhere on it opens the picker). */
+  .file-picker {
+    position: relative;
+    display: inline-flex;
   }
-  input[type='file']::file-selector-button {
-    margin-right: 0.75rem;
+  .file-picker input[type='file'] {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .file-picker:has(input:focus-visible) .button {
+    outline: 3px solid var(--lull-focus);
+    outline-offset: 2px;
+  }
+  .file-picker:has(input:disabled) .button {
+    opacity: 0.6;
+  }
+  .file-picker:hover .button.quiet {
+    background: var(--lull-surface-soft);
   }
   /* Boxes and dots big enough to touch (WCAG 2.2 asks 24 px at least); their colour, the theme's accent, is inherited from the page (theme.css). */
   input[type='checkbox'],
@@ -200,9 +210,6 @@ export const chipStyles = css`
     background: var(--lull-surface);
     line-height: 1.25;
     cursor: pointer;
-    transition:
-      background-color 0.15s,
-      border-color 0.15s;
   }
   label.chip:hover {
     border-color: var(--lull-accent);
