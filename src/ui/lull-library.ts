@@ -162,7 +162,6 @@ export class LullLibrary extends LitElement {
         border-radius: var(--lull-radius);
         padding: 0.75rem;
         cursor: pointer;
-        transition: border-color 0.15s;
       }
       .card:hover {
         border-color: var(--lull-accent);
@@ -336,7 +335,7 @@ export class LullLibrary extends LitElement {
 
   private _renderPacer() {
     return html`<li class="card" @click=${(event: MouseEvent) => this._onCardClick(event)}>
-      ${practiceArt('breathing')}
+      ${practiceArt('pacer')}
       <div>
         <p class="kind">Breathing pacer</p>
         <h3><a class="open" href="/breathe">Breathe with a pattern</a></h3>

@@ -5,7 +5,10 @@ import type { PracticeKind } from '../engine/script-model';
  * Each practice's own small picture, drawn here in code: a few soft shapes in the practice's
  * palette (no image from anywhere else). The pictures are decoration: the card's words say it all.
  */
-const drawings: Readonly<Record<PracticeKind, SVGTemplateResult>> = {
+/** The pictures: one per practice, and one for the breathing pacer. */
+export type ArtKind = PracticeKind | 'pacer';
+
+const drawings: Readonly<Record<ArtKind, SVGTemplateResult>> = {
   'safe-space': svg`
     <rect width="160" height="100" fill="#f7dcc0"></rect>
     <circle cx="112" cy="46" r="18" fill="#f0a866"></circle>
@@ -21,6 +24,12 @@ const drawings: Readonly<Record<PracticeKind, SVGTemplateResult>> = {
     <circle cx="80" cy="50" r="40" fill="#bcd7e4"></circle>
     <circle cx="80" cy="50" r="28" fill="#94bfd3"></circle>
     <circle cx="80" cy="50" r="15" fill="#5f95b0"></circle>`,
+  pacer: svg`
+    <rect width="160" height="100" fill="#dde8ec"></rect>
+    <rect x="52" y="22" width="56" height="56" rx="10" fill="none" stroke="#7fa9bd" stroke-width="4"></rect>
+    <circle cx="52" cy="32" r="6" fill="#4f86a3"></circle>
+    <path d="M66 50 H94" stroke="#a9c7d4" stroke-width="4" stroke-linecap="round"></path>
+    <circle cx="80" cy="50" r="5" fill="#5f95b0"></circle>`,
   'butterfly-hug': svg`
     <rect width="160" height="100" fill="#f8e3d5"></rect>
     <ellipse cx="62" cy="40" rx="20" ry="15" transform="rotate(-25 62 40)" fill="#e79a78"></ellipse>
@@ -84,7 +93,7 @@ export const practiceArtStyles = css`
   }
 `;
 
-/** The picture of a practice. */
-export function practiceArt(practice: PracticeKind) {
-  return html`<svg class="art" viewBox="0 0 160 100" preserveAspectRatio="xMidYMid slice" aria-hidden="true" focusable="false">${drawings[practice]}</svg>`;
+/** The picture of a practice (or of the pacer). */
+export function practiceArt(kind: ArtKind) {
+  return html`<svg class="art" viewBox="0 0 160 100" preserveAspectRatio="xMidYMid slice" aria-hidden="true" focusable="false">${drawings[kind]}</svg>`;
 }
