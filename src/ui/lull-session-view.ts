@@ -289,6 +289,8 @@ export class LullSessionView extends LitElement {
   });
 
   @query('#position') private _positionInput?: HTMLInputElement;
+  @query('.play') private _playButton?: HTMLButtonElement;
+  @query('#closing-heading') private _closingHeading?: HTMLElement;
 
   @state() private _showCaptions = true;
   @state() private _noteAccepted = false;
@@ -369,8 +371,8 @@ export class LullSessionView extends LitElement {
     const previous = this._shownState;
     this._shownState = state;
     if (previous === state || document.activeElement !== document.body) return;
-    if (previous === 'ready' && (state === 'playing' || state === 'waiting')) this.renderRoot.querySelector<HTMLElement>('.play')?.focus();
-    else if (state === 'ended') this.renderRoot.querySelector<HTMLElement>('#closing-heading')?.focus();
+    if (previous === 'ready' && (state === 'playing' || state === 'waiting')) this._playButton?.focus();
+    else if (state === 'ended') this._closingHeading?.focus();
   }
 
   override disconnectedCallback(): void {

@@ -22,6 +22,7 @@ export const controlStyles = css`
   }
   button,
   .button {
+    box-sizing: border-box;
     font: inherit;
     min-height: 44px;
     min-width: 44px;
