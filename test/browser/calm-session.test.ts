@@ -159,6 +159,27 @@ describe('a session while it plays', () => {
   });
 });
 
+/** The text of the element that has the keyboard's focus, looking inside shadow roots. */
+const focusedText = (page: Page) =>
+  page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return element?.textContent.replace(/\s+/gu, ' ').trim() ?? '';
+  });
+
+describe('a session with the keyboard', () => {
+  it('keeps the keyboard’s place: after Start, focus is on Pause; at the end, on the closing line', async () => {
+    app = await openApp('/session/breathe-long-exhale?minutes=3', phone);
+    const { page } = app;
+    await page.getByRole('button', { name: 'Start', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => focusedText(page)).toBe('Pause');
+    await seekTo(page, Math.floor(shippedPlan('breathe-long-exhale', 3).duration) - 1);
+    await eventually(() => focusedText(page), 15_000).toBe('Well done.');
+    expect(app.problems).toEqual([]);
+  });
+});
+
 describe('the end of a session', () => {
   it('is a closing moment: a last line, the after-mood at hand and saved with one tap, a note to write, and the way back', async () => {
     const plan = shippedPlan('five-questions', 10);
