@@ -41,6 +41,8 @@ const cueLabels: Readonly<Record<BreathCue, string>> = { voice: 'Soft voice', to
  * a cue, then a circle and words that breathe with the audio clock. It keeps the screen awake
  * while it plays, can pulse at each change of breath, and remembers the settings on this device.
  * Deep links (`/breathe?pattern=box&minutes=5`, `?pattern=4-7-8&cycles=8&cue=tone`) open ready to start.
+ *
+ * @fires lull-immersive-change - when the pacer starts playing, and when it stops
  */
 @customElement('lull-breathe-view')
 export class LullBreatheView extends LitElement {
