@@ -1,9 +1,13 @@
 import type { EncodedAudio, PackFile } from '../engine/pack-manifest';
 
+/** Why a sound could not be loaded: its file is not there, or it is there but cannot be read or played. */
+export type AudioLoadProblem = 'missing' | 'damaged';
+
 export class AudioLoadError extends Error {
   override name = 'AudioLoadError';
 
   constructor(
+    readonly code: AudioLoadProblem,
     message: string,
     /** Set when the file arrived but was not the file its manifest names; it was not decoded. */
     readonly damaged?: URL,
@@ -34,6 +38,7 @@ export async function loadEncodedAudio(
   const { decodeRate, fetchImpl = fetch, check } = options;
   const decoder = decodeRate === undefined ? context : decoderAt(decodeRate, context);
   const failures: string[] = [];
+  let code: AudioLoadProblem = 'missing';
   for (const codec of codecs) {
     const file = audio[codec];
     const url = new URL(file.path, base);
@@ -49,14 +54,15 @@ export async function loadEncodedAudio(
       failures.push(`${url.pathname} could not be read`);
       continue;
     }
-    if (check && !(await check(bytes, file))) throw new AudioLoadError([...failures, `${url.pathname} arrived damaged`].join('; '), url);
+    if (check && !(await check(bytes, file))) throw new AudioLoadError('damaged', [...failures, `${url.pathname} arrived damaged`].join('; '), url);
     try {
       return await decoder.decodeAudioData(bytes);
     } catch (error) {
+      code = 'damaged';
       failures.push(`${url.pathname} could not be ${error instanceof DOMException && error.name === 'EncodingError' ? 'decoded' : 'read'}`);
     }
   }
-  throw new AudioLoadError(failures.join('; '));
+  throw new AudioLoadError(code, failures.join('; '));
 }
 
 /**

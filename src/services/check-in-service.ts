@@ -4,10 +4,9 @@ import type { DataStore } from './data-store';
 
 export type { CheckIn };
 
-/** A mood from 1 (very heavy) to 5 (light); `null` when the person skipped the question. */
+/** A mood from 1 (very heavy) to 5 (very light); `null` when the person skipped the question. */
 export type Mood = 1 | 2 | 3 | 4 | 5;
 
-export const moodWords: Readonly<Record<Mood, string>> = { 1: 'Very heavy', 2: 'Heavy', 3: 'Okay', 4: 'Lighter', 5: 'Light' };
 export const moods: readonly Mood[] = [1, 2, 3, 4, 5];
 
 /** How a person felt before and after a session, kept on this device: a gentle history, no streaks. */
@@ -24,6 +23,12 @@ export class CheckInService {
 
   async save(moodBefore: Mood | null, moodAfter: Mood | null, feeling = '', need = ''): Promise<CheckIn> {
     const checkIn: CheckIn = { id: crypto.randomUUID(), at: this.now(), moodBefore, moodAfter, feeling, need };
+    await this.store.run((db) => putCheckIn(db, checkIn));
+    return checkIn;
+  }
+
+  /** A saved check-in with a changed answer (the person picked another mood): kept in its place, not added again. */
+  async update(checkIn: CheckIn): Promise<CheckIn> {
     await this.store.run((db) => putCheckIn(db, checkIn));
     return checkIn;
   }

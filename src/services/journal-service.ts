@@ -21,6 +21,7 @@ export interface JournalDraft {
 export const journalKind: WritingKind<'journal', JournalDraft> = {
   store: 'journal',
   noun: 'entry',
+  aNoun: 'An entry',
   maxText: maxJournalText,
   blank: (id, createdAt) => ({ kind: 'journal', id, createdAt, text: '', prompt: null }),
   toDraft: (entry) => ({ kind: 'journal', id: entry.id, createdAt: entry.createdAt, text: entry.text, prompt: entry.prompt, revision: revisionOf(entry) }),

@@ -24,6 +24,7 @@ export interface LetterDraft {
 export const letterKind: WritingKind<'letters', LetterDraft> = {
   store: 'letters',
   noun: 'letter',
+  aNoun: 'A letter',
   maxText: maxLetterText,
   blank: (id, createdAt) => ({ kind: 'letter', id, createdAt, title: '', text: '' }),
   toDraft: (letter) => ({ kind: 'letter', id: letter.id, createdAt: letter.createdAt, title: letter.title, text: letter.text, revision: revisionOf(letter) }),

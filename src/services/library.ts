@@ -1,7 +1,17 @@
 import { packFormat, type LibraryIndex } from '../engine/pack-manifest';
 
+/** Why the library could not load: the screen says it in plain words (the message is for developers). */
+export type LibraryProblem = 'offline' | 'unavailable';
+
 export class LibraryError extends Error {
   override name = 'LibraryError';
+
+  constructor(
+    readonly code: LibraryProblem,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Fetches the list of built-in sessions and checks it is a library this build understands. */
@@ -10,11 +20,11 @@ export async function loadLibrary(url: URL, fetchImpl: typeof fetch = fetch): Pr
   try {
     response = await fetchImpl(url);
   } catch {
-    throw new LibraryError('The session library could not be reached. Check your connection and try again.');
+    throw new LibraryError('offline', 'The session library could not be reached. Check your connection and try again.');
   }
-  if (!response.ok) throw new LibraryError(`The session library is missing (${response.status} for ${url.pathname}).`);
+  if (!response.ok) throw new LibraryError('unavailable', `The session library is missing (${response.status} for ${url.pathname}).`);
   const index: unknown = await response.json().catch(() => undefined);
-  if (!isLibraryIndex(index)) throw new LibraryError(`The session library at ${url.pathname} is not in a format this version of Lull reads.`);
+  if (!isLibraryIndex(index)) throw new LibraryError('unavailable', `The session library at ${url.pathname} is not in a format this version of Lull reads.`);
   return index;
 }
 

@@ -57,9 +57,17 @@ export function pacerPatterns(customs: readonly CustomBreathPattern[]): PacerPat
 /** Compares names the way a person would: spacing and letter case aside. */
 export const sameName = (a: string, b: string): boolean => a.trim().normalize('NFC').toLocaleLowerCase() === b.trim().normalize('NFC').toLocaleLowerCase();
 
-/** A pattern by its key or id, or else by its name. */
+/** A name as links spell it in many ways: `478`, `4-7-8`, `Long exhale`, `long_exhale` all read the same. */
+const looseName = (value: string): string => value.normalize('NFC').toLocaleLowerCase().replace(/[\s_-]+/gu, '');
+
+/** A pattern by its key or id, else by its name, else by its name or key written another common way (`478` for 4-7-8). */
 export function findPattern(value: string, patterns: readonly PacerPattern[]): PacerPattern | undefined {
-  return patterns.find((candidate) => candidate.key === value) ?? patterns.find((candidate) => sameName(candidate.name, value));
+  const loose = looseName(value);
+  return (
+    patterns.find((candidate) => candidate.key === value) ??
+    patterns.find((candidate) => sameName(candidate.name, value)) ??
+    (loose === '' ? undefined : patterns.find((candidate) => looseName(candidate.key) === loose || looseName(candidate.name) === loose))
+  );
 }
 
 /** The most breaths of a pattern that fit in the longest session. */

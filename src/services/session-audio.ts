@@ -21,10 +21,10 @@ export interface SessionAudio {
   readonly damagedDownload: boolean;
 }
 
-/** What the person reads for a sound that could not be loaded. */
+/** What the person reads for a sound that could not be loaded: which sound, and why in plain words (file names and the browser's words are for developers). */
 function problemOf(what: string, error: unknown): string {
   if (error instanceof AudioLoadError && error.damaged) return `${what} arrived damaged, even when fetched again.`;
-  return `${what}: ${error instanceof Error ? error.message : String(error)}`;
+  return `${what} (${error instanceof AudioLoadError && error.code === 'missing' ? 'its file is missing' : 'its file could not be played'})`;
 }
 
 /**

@@ -23,8 +23,18 @@ export interface SessionPack {
   readonly commonUrl: URL;
 }
 
+/** Why a session could not open: the screen says it in plain words (the message is for developers). */
+export type SessionPackProblem = 'not-found' | 'offline' | 'unavailable' | 'damaged' | 'outdated';
+
 export class SessionPackError extends Error {
   override name = 'SessionPackError';
+
+  constructor(
+    readonly code: SessionPackProblem,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 const sessionIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
@@ -34,16 +44,16 @@ async function fetchJson(url: URL, what: string, fetchImpl: typeof fetch): Promi
   try {
     response = await fetchImpl(url);
   } catch {
-    throw new SessionPackError(`${what} could not be reached. If you are offline, download the session first while online.`);
+    throw new SessionPackError('offline', `${what} could not be reached. If you are offline, download the session first while online.`);
   }
   // Hosts with an app fallback answer unknown paths with the app's own page rather than a 404.
   const servedPage = response.headers.get('content-type')?.startsWith('text/html') ?? false;
-  if (response.status === 404 || servedPage) throw new SessionPackError(`${what} does not exist (${url.pathname}).`);
-  if (!response.ok) throw new SessionPackError(`${what} could not be loaded (${response.status} for ${url.pathname}).`);
+  if (response.status === 404 || servedPage) throw new SessionPackError('not-found', `${what} does not exist (${url.pathname}).`);
+  if (!response.ok) throw new SessionPackError('unavailable', `${what} could not be loaded (${response.status} for ${url.pathname}).`);
   try {
     return await response.json();
   } catch {
-    throw new SessionPackError(`${what} at ${url.pathname} is damaged: it is not valid JSON.`);
+    throw new SessionPackError('damaged', `${what} at ${url.pathname} is damaged: it is not valid JSON.`);
   }
 }
 
@@ -57,13 +67,13 @@ function isManifestOfFormat(value: unknown): value is { format: number } {
  * only its script) is planned from that script, with the script reader loaded just for it.
  */
 export async function loadSessionPack(id: string, base: URL, fetchImpl: typeof fetch = fetch): Promise<SessionPack> {
-  if (!sessionIdPattern.test(id)) throw new SessionPackError(`"${id}" is not a session name.`);
+  if (!sessionIdPattern.test(id)) throw new SessionPackError('not-found', `"${id}" is not a session name.`);
   const manifestUrl = new URL(`/packs/${id}/manifest.json`, base);
   const commonUrl = new URL('/packs/common/common.json', base);
   const [value, common] = await Promise.all([fetchJson(manifestUrl, 'This session', fetchImpl), loadCommon(commonUrl, fetchImpl)]);
   const reading = readSessionManifest(value);
-  if (reading.kind === 'other-version') throw new SessionPackError('This session was made for another version of Lull. Reload the page to update.');
-  if (reading.kind === 'damaged') throw new SessionPackError('This session’s files are damaged. Reload the page, or download the session again.');
+  if (reading.kind === 'other-version') throw new SessionPackError('outdated', 'This session was made for another version of Lull. Reload the page to update.');
+  if (reading.kind === 'damaged') throw new SessionPackError('damaged', 'This session’s files are damaged. Reload the page, or download the session again.');
   const { manifest } = reading;
   const template = reading.kind === 'current' ? reading.manifest.template : await templateOfLegacy(reading.manifest);
   return {
@@ -83,7 +93,7 @@ export async function loadSessionPack(id: string, base: URL, fetchImpl: typeof f
 async function templateOfLegacy(manifest: LegacySessionManifest): Promise<PlanTemplate> {
   const { checkScript } = await import('../engine/check-script');
   const checked = checkScript(manifest.sourceFile, manifest.source);
-  if (!checked.ok) throw new SessionPackError('This session’s files are damaged. Reload the page, or download the session again.');
+  if (!checked.ok) throw new SessionPackError('damaged', 'This session’s files are damaged. Reload the page, or download the session again.');
   return templateOf(checked.script, {
     keyOf: (text) => lineKey(text, manifest.voice),
     speechSeconds: (text) => manifest.lines[lineKey(text, manifest.voice)]?.duration ?? estimateSpeechSeconds(text),
@@ -100,6 +110,6 @@ export async function builtSessionPack(script: Script, base: URL, fetchImpl: typ
 
 async function loadCommon(commonUrl: URL, fetchImpl: typeof fetch): Promise<CommonManifest> {
   const common = await fetchJson(commonUrl, 'The shared sounds', fetchImpl);
-  if (!isManifestOfFormat(common)) throw new SessionPackError('The shared sounds were made for another version of Lull. Reload the page to update.');
+  if (!isManifestOfFormat(common)) throw new SessionPackError('outdated', 'The shared sounds were made for another version of Lull. Reload the page to update.');
   return common as CommonManifest;
 }

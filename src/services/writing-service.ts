@@ -18,6 +18,8 @@ export interface WritingKind<S extends WritingStore, D extends DraftCore> {
   readonly store: S;
   /** What one is called in a sentence: "entry", "letter". */
   readonly noun: string;
+  /** The noun with its article, as a sentence starts: "An entry", "A letter". */
+  readonly aNoun: string;
   readonly maxText: number;
   /** A new, empty draft. */
   blank(id: string, createdAt: number): D;

@@ -91,8 +91,9 @@ export function readBackupText(source: string, now: EpochMilliseconds = Date.now
   let parsed: unknown;
   try {
     parsed = JSON.parse(source);
-  } catch (error) {
-    return failed(backupProblem('not-json', '', error instanceof Error ? error.message : String(error)));
+  } catch {
+    // The parser's own words (a character position, a token) mean nothing to the person.
+    return failed(backupProblem('not-json', ''));
   }
   return readBackupValue(parsed, now);
 }

@@ -4,9 +4,9 @@ import { formatLimitBytes } from './limits-text';
 const messages = {
   'too-large': (bytes: number, limit: number) => `the file is ${formatLimitBytes(bytes)}; a Lull backup can be at most ${formatLimitBytes(limit)}`,
   'empty': () => 'the file is empty',
-  'not-json': (detail: string) => `the file is not valid JSON (it may be cut off or damaged): ${detail}`,
+  'not-json': () => 'the file is damaged or cut off, so Lull cannot read it',
   'too-deep': (limit: number, position: number) => `the data is nested more than ${limit} levels deep (at character ${position}); a Lull backup never is`,
-  'not-backup': () => 'this is not a Lull backup: it has no "format": "lull-backup"',
+  'not-backup': () => 'this file is not a Lull backup',
   'newer-format': (version: number, supported: number) =>
     `this backup was made by a newer version of Lull (backup format ${version}; this version reads up to ${supported}). Update Lull, then import it again`,
   'wrong-type': (expected: string) => `must be ${expected}`,

@@ -22,9 +22,42 @@ export class DraftChangeEvent extends Event {
   }
 }
 
+/**
+ * A session or the pacer started or came back to its settings: while `immersive`, the app's
+ * header folds into one quiet bar and the screen belongs to the session.
+ */
+export class ImmersiveChangeEvent extends Event {
+  static readonly eventName = 'lull-immersive-change';
+
+  constructor(readonly immersive: boolean) {
+    super(ImmersiveChangeEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** A screen knows its own name (a session's title): the tab's title says it. */
+export class ScreenTitleEvent extends Event {
+  static readonly eventName = 'lull-screen-title';
+
+  constructor(readonly title: string) {
+    super(ScreenTitleEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** "I need a break" was pressed in the header: a screen that plays fades its sound out gently. */
+export class BreakRequestEvent extends Event {
+  static readonly eventName = 'lull-break-request';
+
+  constructor() {
+    super(BreakRequestEvent.eventName);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'lull-breath-patterns-changed': BreathPatternsChangedEvent;
     'lull-draft-change': DraftChangeEvent;
+    'lull-immersive-change': ImmersiveChangeEvent;
+    'lull-screen-title': ScreenTitleEvent;
+    'lull-break-request': BreakRequestEvent;
   }
 }

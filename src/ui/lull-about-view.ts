@@ -17,11 +17,9 @@ export class LullAboutView extends LitElement {
         max-width: 42rem;
       }
       h1 {
-        font-size: 1.5rem;
         margin: 0 0 0.5rem;
       }
       h2 {
-        font-size: 1.2rem;
         margin: 0 0 0.5rem;
       }
       p,

@@ -1,12 +1,13 @@
 import { provide } from '@lit/context';
-import { css, html, LitElement } from 'lit';
-import { customElement, query } from 'lit/decorators.js';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
 import { appUpdate } from '../services/app-update';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
+import { BreakRequestEvent, type ImmersiveChangeEvent, type ScreenTitleEvent } from './events';
 import { RouterController } from './router-controller';
 import type { Route } from './routes';
+import { screenNames, tabTitle } from './screen-names';
 import { controlStyles } from './shared-styles';
-import './lull-install-button';
 import './lull-keep-words-notice';
 import './lull-library';
 import './lull-update-banner';
@@ -23,8 +24,29 @@ const lazyViews: Partial<Record<Route['view'], () => Promise<unknown>>> = {
   breathe: () => import('./lull-breathe-view'),
 };
 
+/** The links of the main menu, in order. */
+const menu: readonly { readonly href: string; readonly view: Route['view']; readonly label: string }[] = [
+  { href: '/', view: 'library', label: 'Sessions' },
+  { href: '/breathe', view: 'breathe', label: 'Breathe' },
+  { href: '/journal', view: 'journal', label: 'Journal' },
+  { href: '/letters', view: 'letters', label: 'Letters' },
+  { href: '/check-ins', view: 'check-ins', label: 'Check-ins' },
+  { href: '/your-data', view: 'your-data', label: 'Your data' },
+  { href: '/about', view: 'about', label: 'About' },
+];
+
+/** Lull's mark: two soft circles, one inside the other. */
+const brandMark = html`<svg class="mark" viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
+  <circle cx="16" cy="16" r="14" class="outer"></circle>
+  <circle cx="16" cy="16" r="7.5" class="inner"></circle>
+</svg>`;
+
+/** Three short lines: the menu's button on a phone. */
+const menuIcon = html`<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path></svg>`;
+
 /**
- * The app's root: header, navigation, and the screen the URL names.
+ * The app's root: a header with the menu and "I need a break" (folded into one quiet bar while a
+ * session plays), and the screen the URL names. The tab's title names the screen.
  */
 @customElement('lull-app')
 export class LullApp extends LitElement {
@@ -33,66 +55,145 @@ export class LullApp extends LitElement {
     css`
       :host {
         display: block;
-        max-width: 46rem;
+        max-width: 84rem;
         margin: 0 auto;
-        padding: 1rem 1rem 3rem;
+        padding: 0 1rem 3rem;
       }
       header {
         display: flex;
-        flex-wrap: wrap;
         align-items: center;
-        gap: 0.5rem 1rem;
-        margin-bottom: 1.25rem;
+        gap: 0.5rem;
+        min-height: 60px;
+        margin-bottom: 0.75rem;
       }
-      /* The brand's row is as tall as a button, so the install button appearing (when the browser
-         offers it) shifts nothing; on a phone the navigation has its own row for the same reason. */
+      header.quiet {
+        min-height: 52px;
+        margin-bottom: 0.25rem;
+      }
       .brand {
         min-height: 44px;
         display: inline-flex;
         align-items: center;
-        font-size: 1.75rem;
-        font-weight: 600;
+        gap: 0.5rem;
+        font-size: 1.4rem;
+        font-weight: 650;
+        letter-spacing: -0.01em;
         color: var(--lull-text);
         text-decoration: none;
       }
+      .mark .outer {
+        fill: var(--lull-accent-soft);
+      }
+      .mark .inner {
+        fill: var(--lull-accent);
+      }
       nav {
-        margin-left: auto;
-      }
-      @media (max-width: 40rem) {
-        nav {
-          flex-basis: 100%;
-        }
-      }
-      .tagline {
-        margin: 0;
-        color: var(--lull-muted);
-        flex-basis: 100%;
-      }
-      nav ul {
+        flex: 1;
+        min-width: 0;
         display: flex;
         flex-wrap: wrap;
-        gap: 0 1rem;
+        align-items: center;
+        justify-content: flex-end;
+        gap: 0.5rem 0.75rem;
+      }
+      header.quiet nav {
+        justify-content: space-between;
+      }
+      nav ul {
+        display: none;
         list-style: none;
         margin: 0;
         padding: 0;
       }
-      nav a {
-        display: inline-block;
-        white-space: nowrap;
-        padding: 0.6rem 0.25rem;
+      nav ul.open {
+        display: grid;
+        order: 3;
+        flex-basis: 100%;
+        background: var(--lull-surface);
+        border: 1px solid var(--lull-border);
+        border-radius: var(--lull-radius);
+        padding: 0.25rem 0;
+      }
+      nav ul.open a {
+        display: block;
+        padding: 0.7rem 1.25rem;
+        text-decoration: none;
+        color: var(--lull-text);
+      }
+      nav ul.open a[aria-current='page'] {
+        color: var(--lull-accent);
       }
       nav a[aria-current='page'] {
-        font-weight: 600;
+        font-weight: 650;
+      }
+      .back {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.35rem;
+        min-height: 44px;
+        padding: 0 0.25rem;
+        color: var(--lull-muted);
+        text-decoration: none;
       }
       /* The way out is never hidden among the other links: it looks like the button it is. */
-      nav a.break {
-        padding: 0.6rem 1rem;
+      a.break {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+        box-sizing: border-box;
+        padding: 0 0.9rem;
+        white-space: nowrap;
         border: 1px solid var(--lull-accent);
         border-radius: 999px;
         text-decoration: none;
+        background: var(--lull-surface);
+      }
+      .menu {
+        order: 2;
+        width: 44px;
+        padding: 0;
+      }
+      /* On a wide screen the menu is a row of links, and needs no button. */
+      @media (min-width: 56rem) {
+        nav ul,
+        nav ul.open {
+          display: flex;
+          order: 0;
+          flex-basis: auto;
+          gap: 0 1.1rem;
+          background: none;
+          border: none;
+          padding: 0;
+          margin-right: 0.5rem;
+        }
+        nav ul a,
+        nav ul.open a {
+          display: inline-block;
+          padding: 0.6rem 0.15rem;
+          color: var(--lull-text);
+          text-decoration: none;
+        }
+        nav ul a:hover {
+          text-decoration: underline;
+        }
+        nav ul a[aria-current='page'],
+        nav ul.open a[aria-current='page'] {
+          color: var(--lull-accent);
+          box-shadow: inset 0 -2px 0 var(--lull-accent);
+        }
+        .menu {
+          display: none;
+        }
       }
       main:focus {
         outline: none;
+      }
+      /* The library uses the whole width; every other screen keeps to a line length that reads well. */
+      main > :not(lull-library),
+      lull-update-banner,
+      lull-keep-words-notice {
+        max-width: 46rem;
+        margin-inline: auto;
       }
     `,
   ];
@@ -103,11 +204,27 @@ export class LullApp extends LitElement {
   @provide({ context: dataContext }) dataServices: DataServicesLoader = loadDataServices;
 
   @query('main') private _main!: HTMLElement;
+  @query('.menu') private _menuButton?: HTMLButtonElement;
+
+  /** A session plays: the header is one quiet bar. */
+  @state() private _immersive = false;
+  @state() private _menuOpen = false;
+  /** The name the screen gave itself (a session's title), if it did. */
+  @state() private _screenName: string | undefined;
 
   private _shownRoute: Route | undefined;
+  private _routeSeen: Route | undefined;
 
   override willUpdate(): void {
-    void lazyViews[this._router.route.view]?.();
+    const route = this._router.route;
+    if (route !== this._routeSeen) {
+      // A new screen starts with the full header, its own name and the menu closed.
+      this._routeSeen = route;
+      this._immersive = false;
+      this._menuOpen = false;
+      this._screenName = undefined;
+    }
+    void lazyViews[route.view]?.();
   }
 
   override updated(): void {
@@ -115,31 +232,55 @@ export class LullApp extends LitElement {
     const route = this._router.route;
     if (this._shownRoute && this._shownRoute !== route) this._main.focus();
     this._shownRoute = route;
+    document.title = tabTitle(this._screenName ?? screenNames[route.view]);
+  }
+
+  private _onImmersive(event: ImmersiveChangeEvent): void {
+    this._immersive = event.immersive;
+    if (event.immersive) this._menuOpen = false;
+  }
+
+  private _onScreenTitle(event: ScreenTitleEvent): void {
+    this._screenName = event.title;
+  }
+
+  /** The screen that plays fades out before the break opens (the router then moves to it). */
+  private _onBreak(): void {
+    for (const view of this._main.children) view.dispatchEvent(new BreakRequestEvent());
+  }
+
+  private _onMenu(): void {
+    this._menuOpen = !this._menuOpen;
+  }
+
+  private _onMenuKey(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this._menuOpen) return;
+    this._menuOpen = false;
+    this._menuButton?.focus();
   }
 
   override render() {
     const { view } = this._router.route;
     return html`
-      <header>
-        <a class="brand" href="/">Lull</a>
-        <lull-install-button></lull-install-button>
-        <nav aria-label="Main">
-          <ul>
-            <li><a href="/" aria-current=${view === 'library' ? 'page' : 'false'}>Sessions</a></li>
-            <li><a href="/breathe" aria-current=${view === 'breathe' ? 'page' : 'false'}>Breathe</a></li>
-            <li><a href="/journal" aria-current=${view === 'journal' ? 'page' : 'false'}>Journal</a></li>
-            <li><a href="/letters" aria-current=${view === 'letters' ? 'page' : 'false'}>Letters</a></li>
-            <li><a href="/check-ins" aria-current=${view === 'check-ins' ? 'page' : 'false'}>Check-ins</a></li>
-            <li><a href="/your-data" aria-current=${view === 'your-data' ? 'page' : 'false'}>Your data</a></li>
-            <li><a href="/about" aria-current=${view === 'about' ? 'page' : 'false'}>About</a></li>
-            <li><a class="break" href="/break" aria-current=${view === 'break' ? 'page' : 'false'}>I need a break</a></li>
-          </ul>
+      <header class=${this._immersive ? 'quiet' : ''}>
+        ${this._immersive ? nothing : html`<a class="brand" href="/">${brandMark}Lull</a>`}
+        <nav aria-label="Main" @keydown=${(event: KeyboardEvent) => this._onMenuKey(event)}>
+          ${this._immersive
+            ? html`<a class="back" href="/"><span aria-hidden="true">←</span> Sessions</a>`
+            : html`<button class="menu quiet" aria-expanded=${this._menuOpen ? 'true' : 'false'} aria-controls="menu" @click=${() => this._onMenu()}>
+                  ${menuIcon}<span class="visually-hidden">Menu</span>
+                </button>
+                <ul id="menu" class=${this._menuOpen ? 'open' : ''}>
+                  ${menu.map((item) => html`<li><a href=${item.href} aria-current=${view === item.view ? 'page' : 'false'}>${item.label}</a></li>`)}
+                </ul>`}
+          <a class="break" href="/break" aria-current=${view === 'break' ? 'page' : 'false'} @click=${() => this._onBreak()}>I need a break</a>
         </nav>
-        <p class="tagline">Gentle, guided time with yourself. Everything stays on this device.</p>
       </header>
       <lull-update-banner></lull-update-banner>
       <lull-keep-words-notice></lull-keep-words-notice>
-      <main tabindex="-1">${this._renderView()}</main>
+      <main tabindex="-1" @lull-immersive-change=${(event: ImmersiveChangeEvent) => this._onImmersive(event)} @lull-screen-title=${(event: ScreenTitleEvent) => this._onScreenTitle(event)}>
+        ${this._renderView()}
+      </main>
     `;
   }
 

@@ -18,12 +18,7 @@ export class LullBreakView extends LitElement {
       :host {
         display: block;
       }
-      h1 {
-        font-size: 1.6rem;
-        margin: 0 0 0.5rem;
-      }
       h2 {
-        font-size: 1.2rem;
         margin: 0 0 0.5rem;
       }
     `,
@@ -33,7 +28,7 @@ export class LullBreakView extends LitElement {
     return html`
       <h1>Take a break</h1>
       <p>You stopped, and that is a good thing to do. Let’s slow down together. You can stop this too, whenever you like.</p>
-      <lull-session-view .sessionId=${breakSessionId} autostart nested .offerBreak=${false}></lull-session-view>
+      <lull-session-view .sessionId=${breakSessionId} autostart nested></lull-session-view>
       <section class="panel" aria-labelledby="help-heading">
         <h2 id="help-heading">You don’t have to do this alone</h2>
         <p>Lull is not therapy, and it cannot help in an emergency. If you might be in danger, call your local emergency number now.</p>

@@ -22,43 +22,44 @@ import {
 } from '../services/pacer-choice';
 import type { SessionPlayer } from '../services/session-player';
 import { BreathPhaseController } from './breath-phase-controller';
-import { breathRadius, breathWords } from './breath-shape';
+import { breathRadius, breathShape, breathShapeStyles, breathWords, steadyRadius } from './breath-shape';
 import { DataController } from './data-controller';
-import type { BreathPatternsChangedEvent } from './events';
+import { BreakRequestEvent, ImmersiveChangeEvent, type BreathPatternsChangedEvent } from './events';
 import { formatClock } from './format';
 import './lull-breath-pattern-editor';
 import { MediaQueryController } from './media-query-controller';
 import { formatPacerLength, pacerRestingWords, phaseSecondsLeft } from './pacer-format';
+import { say } from './messages';
 import { PlaybackController } from './playback-controller';
 import { controlStyles, panelStyles } from './shared-styles';
 import { WakeLockController } from './wake-lock-controller';
 
 const cueLabels: Readonly<Record<BreathCue, string>> = { voice: 'Soft voice', tone: 'Tone', none: 'Silent' };
-/** The circle's size when it does not follow the breath (reduced motion). */
-const steadyRadius = 22;
 
 /**
  * The breathing pacer: a pattern (preset or the person's own), a length in minutes or breaths and
  * a cue, then a circle and words that breathe with the audio clock. It keeps the screen awake
  * while it plays, can pulse at each change of breath, and remembers the settings on this device.
  * Deep links (`/breathe?pattern=box&minutes=5`, `?pattern=4-7-8&cycles=8&cue=tone`) open ready to start.
+ *
+ * @fires lull-immersive-change - when the pacer starts playing, and when it stops
  */
 @customElement('lull-breathe-view')
 export class LullBreatheView extends LitElement {
   static override styles = [
     controlStyles,
     panelStyles,
+    breathShapeStyles,
     css`
       :host {
         display: block;
       }
-      h1 {
-        font-size: 1.6rem;
-        margin: 0 0 0.25rem;
-      }
       h2 {
-        font-size: 1.2rem;
         margin: 0 0 0.5rem;
+      }
+      .lede {
+        margin: 0;
+        color: var(--lull-muted);
       }
       .note {
         border-left: 4px solid var(--lull-accent);
@@ -73,27 +74,14 @@ export class LullBreatheView extends LitElement {
         gap: 0.5rem;
         margin: 0.5rem 0 1rem;
       }
-      .shape {
-        width: min(60vw, 14rem);
-        height: auto;
-      }
-      .shape .outline {
-        fill: none;
-        stroke: var(--lull-border);
-        stroke-width: 1;
-      }
-      .shape .breath {
-        fill: var(--lull-accent);
-        opacity: 0.45;
-      }
       .phase {
         margin: 0;
-        font-size: 1.5rem;
+        font-size: var(--lull-size-display);
         text-align: center;
       }
       .count {
         display: block;
-        font-size: 1.1rem;
+        font-size: var(--lull-size-large);
         color: var(--lull-muted);
         font-variant-numeric: tabular-nums;
         min-height: 1.6rem;
@@ -117,7 +105,7 @@ export class LullBreatheView extends LitElement {
       }
       .play {
         min-width: 7rem;
-        font-size: 1.1rem;
+        font-size: var(--lull-size-large);
       }
       .times {
         display: flex;
@@ -125,11 +113,6 @@ export class LullBreatheView extends LitElement {
         color: var(--lull-muted);
         font-variant-numeric: tabular-nums;
         margin-top: 0.75rem;
-      }
-      fieldset {
-        border: 1px solid var(--lull-border);
-        border-radius: 10px;
-        margin: 0.75rem 0;
       }
       label.option {
         display: flex;
@@ -165,11 +148,6 @@ export class LullBreatheView extends LitElement {
         .field-problem {
           color: var(--lull-danger, #f0a08c);
         }
-      }
-      .break {
-        background: var(--lull-surface);
-        color: var(--lull-text);
-        border: 2px solid var(--lull-accent);
       }
     `,
   ];
@@ -212,6 +190,17 @@ export class LullBreatheView extends LitElement {
   /** The query whose settings were last applied. */
   private _linked: URLSearchParams | undefined;
 
+  /** Whether the app was last told this screen is immersive (the pacer plays). */
+  private _toldImmersive = false;
+
+  constructor() {
+    super();
+    // "I need a break" in the header: the pacer fades out gently before the break opens.
+    this.addEventListener(BreakRequestEvent.eventName, () => {
+      this._onBreak();
+    });
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     if (!this._choice && this._data.failure) {
       // Without the storage code the presets still play; the failure is shown.
@@ -227,6 +216,19 @@ export class LullBreatheView extends LitElement {
       this._scriptKey = key;
       this._script = pacerScript(settings);
     }
+  }
+
+  override updated(): void {
+    const state = this._playback.status.kind === 'open' ? this._playback.status.player.state : undefined;
+    const immersive = state === 'playing' || state === 'paused' || state === 'waiting';
+    if (immersive === this._toldImmersive) return;
+    this._toldImmersive = immersive;
+    this.dispatchEvent(new ImmersiveChangeEvent(immersive));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._toldImmersive = false;
   }
 
   private async _load(services: DataServices): Promise<void> {
@@ -327,7 +329,7 @@ export class LullBreatheView extends LitElement {
     const started = player?.state === 'playing' || player?.state === 'paused' || player?.state === 'waiting';
     return html`
       <h1>Breathe</h1>
-      <p>Breathe along with the circle and the sounds. Slow down at your own pace, and stop whenever you like.</p>
+      <p class="lede">Breathe along with the circle and the sounds. Stop whenever you like.</p>
       ${this._notes.length > 0
         ? html`<div class="note" role="status">
             ${this._notes.map((note) => html`<p>${note}</p>`)}
@@ -335,7 +337,6 @@ export class LullBreatheView extends LitElement {
         : nothing}
       ${this._data.failure ? html`<p role="alert">${this._data.failure}</p>` : nothing} ${this._data.notice ? html`<p role="alert">${this._data.notice}</p>` : nothing}
       ${this._problem ? html`<p role="alert">${this._problem}</p>` : nothing}
-      <p><a class="button break" href="/break" @click=${() => this._onBreak()}>I need a break</a></p>
       ${this._choice ? html`${this._renderPacer(player)} ${started ? nothing : this._renderSetup(this._choice, player)}` : html`<p role="status">Opening the pacer…</p>`}
       ${this._choice && !started
         ? html`<section class="panel">
@@ -411,7 +412,7 @@ export class LullBreatheView extends LitElement {
     const started = state === 'playing' || state === 'paused' || state === 'waiting';
     return html`<section class="panel" aria-labelledby="pacer-heading">
       <h2 id="pacer-heading" class="visually-hidden">Pacer</h2>
-      ${status.kind === 'failed' ? html`<p role="alert">The pacer cannot play: ${status.message}</p>` : nothing}
+      ${status.kind === 'failed' ? html`<p role="alert">${say('pacer-cannot-open')}</p>` : nothing}
       ${player && player.problems.length > 0
         ? html`<div role="status">
             <p>Some sounds could not be loaded, so the pacer plays without them:</p>
@@ -422,10 +423,7 @@ export class LullBreatheView extends LitElement {
         : nothing}
       ${player?.interrupted ? html`<p role="alert">The sound was interrupted. Press Resume to go on from where you were.</p>` : nothing}
       <div class="pacer">
-        <svg class="shape" viewBox="0 0 64 64" width="224" height="224" aria-hidden="true">
-          <circle class="outline" cx="32" cy="32" r="30.5"></circle>
-          <circle class="breath" cx="32" cy="32" r=${radius}></circle>
-        </svg>
+        ${breathShape(radius)}
         <p class="phase">
           <span class="words">${words}</span>
           <span class="count">${breath ? html`${phaseSecondsLeft(breath.remaining)}<span class="visually-hidden"> seconds left</span>` : nothing}</span>

@@ -1,10 +1,11 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { moodWords, type CheckIn, type Mood } from '../services/check-in-service';
+import type { CheckIn, Mood } from '../services/check-in-service';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import { describeFailure } from '../services/data-store';
 import { DataController } from './data-controller';
+import { moodWords } from './messages';
 import { formatMoment } from './data-format';
 import './lull-reminder-settings';
 import { controlStyles } from './shared-styles';
@@ -27,7 +28,6 @@ export class LullCheckInsView extends LitElement {
         display: block;
       }
       h1 {
-        font-size: 1.6rem;
         margin: 0 0 0.5rem;
       }
       ol {
@@ -52,7 +52,6 @@ export class LullCheckInsView extends LitElement {
         color: var(--lull-muted);
       }
       h2 {
-        font-size: 1.2rem;
         margin: 1.5rem 0 0.5rem;
       }
     `,

@@ -42,7 +42,7 @@ export class LullOfflinePanel extends LitElement {
         padding: 0.75rem 1.25rem;
       }
       h2 {
-        font-size: 1.1rem;
+        font-size: var(--lull-size-h3);
         margin: 0 0 0.25rem;
       }
       p {

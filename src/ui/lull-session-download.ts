@@ -28,7 +28,7 @@ function announcement(status: OfflineStatus, title: string): string {
 
 /**
  * A session's offline controls in the library: Download; then progress in bytes with Cancel;
- * Resume after a lost connection; then "Downloaded ✓" with Remove.
+ * Resume after a lost connection; then "Ready offline ✓" with Remove.
  */
 @customElement('lull-session-download')
 export class LullSessionDownload extends LitElement {
@@ -94,7 +94,7 @@ export class LullSessionDownload extends LitElement {
           ${status.own ? html`<button class="quiet" @click=${() => this._onCancel()}>${named('Cancel', `downloading ${title}`)}</button>` : nothing}`;
       case 'downloaded':
         if (!status.removable) return html`<span class="done">Always ready offline, for a break <span aria-hidden="true">✓</span></span>`;
-        return html`<span class="done">Downloaded <span aria-hidden="true">✓</span></span>
+        return html`<span class="done">Ready offline <span aria-hidden="true">✓</span></span>
           <button class="quiet" @click=${() => this._onRemove()}>${named('Remove', `${title} from this device`)}</button>`;
       case 'failed':
         return html`<p role="alert">${status.message}</p>

@@ -1,26 +1,30 @@
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { css, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { templateRecordingSlots, type TemplateChoice } from '../engine/plan-template';
 import type { PromptWriting, RecordingSlot } from '../engine/script-model';
-import type { TimelineEvent } from '../engine/timeline';
-import { breathAt, captionAt, fallbackPlaysAt, promptAt, stepIndexAt, tapAt, writingPlaces, writingPromptAt } from '../engine/timeline-queries';
+import type { SessionPlan, TimelineEvent } from '../engine/timeline';
+import type { TransportState } from '../engine/transport';
+import { captionAt, fallbackPlaysAt, promptAt, stepIndexAt, tapAt, writingPlaces, writingPromptAt } from '../engine/timeline-queries';
+import type { Mood } from '../services/check-in-service';
 import type { JournalDraft } from '../services/journal-service';
 import type { LetterDraft } from '../services/letter-service';
 import type { Bus, SessionPlayer } from '../services/session-player';
-import { breathRadius, breathWords } from './breath-shape';
-import type { DraftChangeEvent } from './events';
-import { formatClock, formatMinutesRange, formatSpokenDuration } from './format';
+import { BreakRequestEvent, ImmersiveChangeEvent, ScreenTitleEvent, type DraftChangeEvent } from './events';
+import { formatClock, formatSpokenDuration } from './format';
+import type { LullMoodCheck } from './lull-mood-check';
+import { say, sessionFailure } from './messages';
 import { PlaybackController } from './playback-controller';
+import { sessionLinkNotes } from './session-link-notes';
 import { readSessionQuery } from './session-query';
-import { controlStyles, panelStyles } from './shared-styles';
+import { chipStyles, controlStyles, panelStyles } from './shared-styles';
 import { TapVibrationController } from './tap-vibration-controller';
 import { WritingHoldController } from './writing-hold-controller';
 import './lull-damaged-download';
-import './lull-writing-editor';
 import './lull-mood-check';
-import type { LullMoodCheck } from './lull-mood-check';
-import type { Mood } from '../services/check-in-service';
+import './lull-session-space';
+import './lull-writing-editor';
 
 type PromptEvent = Extract<TimelineEvent, { kind: 'prompt' }>;
 
@@ -37,128 +41,291 @@ const writingKept: Record<Exclude<PromptWriting, null>, { readonly before: strin
   letter: { before: 'Your letter is kept on this device, under', link: 'Letters', href: '/letters' },
 };
 
+/** "12 min", "7.5 min". */
+const formatLength = (minutes: number): string => `${String(minutes)} min`;
+
+/** The volumes a plan has something to play on: no ambience slider for a session without ambience. */
+function busesOf(plan: SessionPlan): Bus[] {
+  const buses: Bus[] = [];
+  if (plan.events.some((event) => event.kind === 'voice')) buses.push('voice');
+  if (plan.events.some((event) => event.kind === 'ambience' && event.ambience !== null)) buses.push('ambience');
+  if (plan.events.some((event) => event.kind === 'cue')) buses.push('cues');
+  return buses;
+}
+
+const icons = {
+  previous: svg`<path d="M6 5h2.5v14H6zM19 5 9.5 12l9.5 7z"></path>`,
+  next: svg`<path d="M15.5 5H18v14h-2.5zM5 5l9.5 7L5 19z"></path>`,
+  play: svg`<path d="M8 5l11 7-11 7z"></path>`,
+  pause: svg`<path d="M8 5h3v14H8zM13 5h3v14h-3z"></path>`,
+};
+const icon = (name: keyof typeof icons) => html`<svg class="icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">${icons[name]}</svg>`;
+
 /**
- * One session: its settings before it starts (length, choices, content note), then the player:
- * play / pause, previous / next step, progress with step markers, elapsed and remaining time,
- * live captions and the three volumes.
+ * One session, in three calm states. Before it starts: its title, what it is, its length and
+ * choices as a few large controls, the content note, and Start. While it plays: the session's
+ * space (a slow visual on the audio clock), large captions, play / pause, previous / next step and
+ * progress, with the volumes and captions tucked in one small panel; the app's header folds away.
+ * At its end: a closing line, the after-mood (one tap keeps it), a note to write, and the way back.
+ *
+ * @fires lull-immersive-change - when the session starts, or goes back to its settings
+ * @fires lull-screen-title - with the session's title, once it is open
  */
 @customElement('lull-session-view')
 export class LullSessionView extends LitElement {
   static override styles = [
     controlStyles,
     panelStyles,
+    chipStyles,
     css`
       :host {
         display: block;
       }
       h1,
       .title {
-        font-size: 1.6rem;
         margin: 0 0 0.25rem;
       }
-      .controls {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.75rem;
-        align-items: center;
+      .compact .title,
+      .compact h1 {
+        font-size: var(--lull-size-h3);
+        color: var(--lull-muted);
+        font-weight: 600;
+        text-align: center;
       }
-      .play {
-        min-width: 7rem;
-        font-size: 1.1rem;
+      .lede {
+        margin: 0 0 1rem;
+        color: var(--lull-muted);
+      }
+      .hint {
+        color: var(--lull-muted);
+        font-size: var(--lull-size-small);
+        margin: 0.35rem 0 0;
+      }
+      /* Before: a few large settings and Start. */
+      .setting {
+        margin: 0 0 1rem;
+      }
+      .length-head {
+        display: flex;
+        justify-content: space-between;
+        align-items: baseline;
+        font-weight: 600;
+      }
+      .length-head span {
+        font-size: var(--lull-size-large);
+        color: var(--lull-accent);
+        font-variant-numeric: tabular-nums;
+      }
+      #length {
+        display: block;
+        width: 100%;
+      }
+      .ends {
+        display: flex;
+        justify-content: space-between;
+        color: var(--lull-muted);
+        font-size: var(--lull-size-small);
+        margin-top: -0.35rem;
+      }
+      .content-note {
+        background: var(--lull-surface);
+        border: 1px solid var(--lull-border);
+        border-radius: var(--lull-radius);
+        padding: 0.6rem 0.9rem;
+        margin: 0 0 1rem;
+        font-size: var(--lull-size-small);
+      }
+      .content-note p {
+        margin: 0 0 0.35rem;
+      }
+      label.agree {
+        display: flex;
+        gap: 0.6rem;
+        align-items: center;
+        min-height: 44px;
+        font-size: var(--lull-size-body);
+      }
+      .start {
+        width: 100%;
+        min-height: 52px;
+        font-size: var(--lull-size-large);
+        font-weight: 600;
+      }
+      .note {
+        border-left: 4px solid var(--lull-accent);
+        padding: 0.25rem 0 0.25rem 0.75rem;
+        margin: 0 0 1rem;
+      }
+      .note p {
+        margin: 0.2rem 0;
+      }
+      lull-mood-check {
+        margin-top: 1.25rem;
+      }
+      /* Playing: the session's space, large captions, the transport. */
+      .playing,
+      .closing {
+        display: grid;
+        gap: 0.5rem;
+      }
+      .caption {
+        min-height: 4.2em;
+        margin: 0.25rem 0;
+        font-size: var(--lull-size-display);
+        line-height: 1.35;
+        text-align: center;
+      }
+      .prompt {
+        margin: 0;
+        font-size: var(--lull-size-large);
+        font-weight: 600;
+        text-align: center;
+      }
+      .waiting {
+        margin: 0;
+        text-align: center;
+        color: var(--lull-muted);
+      }
+      #position {
+        display: block;
+        width: 100%;
+      }
+      .markers {
+        display: block;
+        width: 100%;
+        height: 4px;
+        margin-top: -0.7rem;
+      }
+      .markers rect {
+        fill: var(--lull-muted);
+        opacity: 0.4;
       }
       .times {
         display: flex;
         justify-content: space-between;
         color: var(--lull-muted);
+        font-size: var(--lull-size-small);
         font-variant-numeric: tabular-nums;
       }
-      input[type='range'] {
-        width: 100%;
-        min-height: 44px;
-      }
-      .markers {
-        display: block;
-        width: 100%;
-        height: 10px;
-      }
-      .markers rect {
-        fill: var(--lull-muted);
-      }
-      .caption {
-        min-height: 3.5rem;
-        font-size: 1.25rem;
-        line-height: 1.4;
-        margin: 0.5rem 0;
-      }
-      .breath {
+      .controls {
         display: flex;
+        justify-content: center;
         align-items: center;
-        gap: 1rem;
-        font-size: 1.2rem;
+        gap: 1.25rem;
+        margin: 0.25rem 0;
       }
-      .breath circle {
-        fill: var(--lull-accent);
-        opacity: 0.35;
+      .icon {
+        fill: currentColor;
       }
-      fieldset {
+      .step {
+        width: 52px;
+        height: 52px;
+        padding: 0;
+      }
+      .play {
+        min-width: 8.5rem;
+        min-height: 60px;
+        font-size: var(--lull-size-large);
+        font-weight: 600;
+      }
+      details.sound {
+        justify-self: center;
+        text-align: left;
+      }
+      details.sound summary {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+        padding: 0 0.75rem;
+        color: var(--lull-muted);
+        cursor: pointer;
+      }
+      details.sound[open] {
+        justify-self: stretch;
+        background: var(--lull-surface);
         border: 1px solid var(--lull-border);
-        border-radius: 10px;
-        margin: 0.75rem 0;
+        border-radius: var(--lull-radius);
+        padding: 0 1rem 0.75rem;
       }
-      label.option {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-        min-height: 44px;
-      }
-      .volumes label {
+      details.sound label {
         display: block;
         margin-top: 0.5rem;
       }
-      .note {
-        border-left: 4px solid var(--lull-accent);
-        padding-left: 0.75rem;
+      details.sound input[type='range'] {
+        width: 100%;
       }
-      .sides {
-        display: block;
-        width: min(100%, 16rem);
-        margin: 0.5rem auto;
+      label.option {
+        display: flex !important;
+        gap: 0.6rem;
+        align-items: center;
+        min-height: 44px;
       }
-      .sides circle {
-        fill: var(--lull-surface);
-        stroke: var(--lull-accent);
-        stroke-width: 3;
-        transition: fill 0.12s;
+      /* The end: a closing moment. */
+      .closing {
+        text-align: center;
       }
-      .sides circle.lit {
-        fill: var(--lull-accent);
+      .closing-line {
+        font-size: var(--lull-size-h1);
+        margin: 0.25rem 0 0;
       }
-      .break {
-        background: var(--lull-surface);
-        color: var(--lull-text);
-        border: 2px solid var(--lull-accent);
+      .closing-rest {
+        margin: 0;
+        color: var(--lull-muted);
+      }
+      .closing lull-mood-check {
+        margin-top: 0.5rem;
+        text-align: left;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        gap: 0.75rem;
+        margin-top: 0.5rem;
+      }
+      .closing .panel {
+        text-align: left;
       }
     `,
   ];
 
   private readonly _playback = new PlaybackController(this, () => ({ id: this.sessionId, autostart: this.autostart, ...readSessionQuery(this.query) }));
 
-  private readonly _tapVibration = new TapVibrationController(this, () => this._currentTap()?.index);
+  private readonly _tapVibration = new TapVibrationController(this, () => {
+    const status = this._playback.status;
+    return status.kind === 'open' ? tapAt(status.player.currentPlan, this._playback.position)?.index : undefined;
+  });
 
   private readonly _writingHold = new WritingHoldController(this, () => {
     const status = this._playback.status;
     return status.kind === 'open' ? { player: status.player, position: this._playback.position } : undefined;
   });
 
+  @query('#position') private _positionInput?: HTMLInputElement;
+  @query('.play') private _playButton?: HTMLButtonElement;
+  @query('#closing-heading') private _closingHeading?: HTMLElement;
+
   @state() private _showCaptions = true;
   @state() private _noteAccepted = false;
   @state() private _volumes: Record<Bus, number> = { voice: 1, ambience: 1, cues: 1 };
   /** How the person felt before the session, asked again after it. */
   @state() private _moodBefore: Mood | null = null;
+  /** Where the person is moving the progress bar to: shown instead of the clock's position until they let go. */
+  @state() private _scrub: number | undefined;
+  /** The closing moment's note, once the person asked to write one. */
+  @state() private _closingNote: JournalDraft | undefined;
   /** One journal entry per reflection prompt of this session, kept while the screen is open. */
   private readonly _answers = new Map<string, JournalDraft>();
   /** The one letter that every letter prompt of this session adds to. */
   private _letter: LetterDraft = { kind: 'letter', id: crypto.randomUUID(), createdAt: Date.now(), title: '', text: '' };
+  /** What the link asked for that the session cannot do: said once the session is open. */
+  private _linkNotes: readonly string[] = [];
+  private _notesFor: SessionPlayer | undefined;
+  /** What this screen last told the app: whether it is immersive, and its title. */
+  private _toldImmersive = false;
+  private _toldTitle: string | undefined;
+  /** The state the screen last showed: a change of state can take the focused button away. */
+  private _shownState: TransportState | undefined;
 
   /** The session to open, by id. */
   @property({ attribute: false }) sessionId = '';
@@ -166,18 +333,65 @@ export class LullSessionView extends LitElement {
   @property({ attribute: false }) query = new URLSearchParams();
   /** Start playing as soon as the session opens (the person already asked for it, e.g. a break). */
   @property({ type: Boolean }) autostart = false;
-  /** Inside another screen with its own main heading: the session's title is a level-2 heading. */
+  /** Inside another screen with its own main heading and header: the title is a level-2 heading, and the screen keeps its header. */
   @property({ type: Boolean }) nested = false;
-  /** Offer "I need a break" (not inside the break itself). */
-  @property({ type: Boolean, attribute: 'offer-break' }) offerBreak = true;
 
-  private _onPlay(player: SessionPlayer) {
-    player.togglePlay();
+  constructor() {
+    super();
+    // "I need a break" in the header: the session fades out gently before the break opens.
+    this.addEventListener(BreakRequestEvent.eventName, () => {
+      this._onBreak();
+    });
   }
 
-  private _currentTap() {
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('query') || changed.has('sessionId')) {
+      this._toldImmersive = false;
+      this._toldTitle = undefined;
+    }
     const status = this._playback.status;
-    return status.kind === 'open' ? tapAt(status.player.currentPlan, this._playback.position) : undefined;
+    if (status.kind === 'open' && this._notesFor !== status.player) {
+      const { player } = status;
+      this._notesFor = player;
+      this._linkNotes = sessionLinkNotes(this.query, player.pack.template.length, player.choiceSteps, player.chosen);
+    }
+    // Once the pointer or key has let go of the progress bar, it follows the clock again.
+    if (this._scrub !== undefined && !this._positionInput?.matches(':active')) this._scrub = undefined;
+  }
+
+  override updated(): void {
+    const status = this._playback.status;
+    const state = status.kind === 'open' ? status.player.state : 'loading';
+    this._keepFocus(state);
+    if (this.nested) return;
+    const immersive = state !== 'loading' && state !== 'ready';
+    if (immersive !== this._toldImmersive) {
+      this._toldImmersive = immersive;
+      this.dispatchEvent(new ImmersiveChangeEvent(immersive));
+    }
+    const title = status.kind === 'open' ? status.player.pack.title : undefined;
+    if (title !== undefined && title !== this._toldTitle) {
+      this._toldTitle = title;
+      this.dispatchEvent(new ScreenTitleEvent(title));
+    }
+  }
+
+  /**
+   * Start and the transport's buttons give way to the next state's screen: when the button that
+   * had the keyboard's focus went with it, focus goes to what replaces it (Pause, or the closing line).
+   */
+  private _keepFocus(state: TransportState): void {
+    const previous = this._shownState;
+    this._shownState = state;
+    if (previous === state || document.activeElement !== document.body) return;
+    if (previous === 'ready' && (state === 'playing' || state === 'waiting')) this._playButton?.focus();
+    else if (state === 'ended') this._closingHeading?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._toldImmersive = false;
+    this._toldTitle = undefined;
   }
 
   private _onVibrateTaps(event: Event) {
@@ -195,6 +409,7 @@ export class LullSessionView extends LitElement {
   private _onDraftChange(event: DraftChangeEvent) {
     const { draft } = event;
     if (draft.kind === 'letter') this._letter = draft;
+    else if (draft.id === this._closingNote?.id) this._closingNote = draft;
     else if (draft.prompt !== null) this._answers.set(draft.prompt, draft);
   }
 
@@ -206,11 +421,12 @@ export class LullSessionView extends LitElement {
     player.setLength(Number((event.target as HTMLInputElement).value));
   }
 
-  private _onChoice(player: SessionPlayer, choice: string, option: string) {
-    player.choose(choice, option);
+  private _onScrub(event: Event) {
+    this._scrub = Number((event.target as HTMLInputElement).value);
   }
 
   private _onSeek(player: SessionPlayer, event: Event) {
+    this._scrub = undefined;
     player.seek(Number((event.target as HTMLInputElement).value));
   }
 
@@ -220,176 +436,226 @@ export class LullSessionView extends LitElement {
     player.setVolume(bus, volume);
   }
 
+  private _onWriteNote(title: string) {
+    this._closingNote = { kind: 'journal', id: crypto.randomUUID(), createdAt: Date.now(), text: '', prompt: `After “${title}”` };
+  }
+
   override render() {
     const status = this._playback.status;
     switch (status.kind) {
       case 'loading':
-        return html`<p aria-live="polite">Opening the session…</p>`;
+        return html`<p class="hint" aria-live="polite">Opening the session…</p>`;
       case 'failed':
-        return html`${this.nested ? html`<h2 class="title">This session cannot open</h2>` : html`<h1>This session cannot open</h1>`}
-          <p role="alert" class="problem">${status.message}</p>
-          <p><a href="/">Back to the sessions</a></p>`;
+        return html`${this._heading('This session cannot open')}
+          <p role="alert" class="problem">${sessionFailure(status.error)}</p>
+          <p><a class="button quiet" href="/">Back to the sessions</a></p>`;
       case 'open':
         return this._renderSession(status.player);
     }
   }
 
-  private _renderSession(player: SessionPlayer) {
-    const { pack } = player;
-    const started = player.state !== 'ready';
-    const needsConsent = Boolean(pack.contentNote) && !this._noteAccepted && !started;
-    const kept = player.state === 'ended' ? writingPlaces(player.currentPlan).map((place) => writingKept[place]) : [];
-    return html`
-      ${this.nested ? html`<h2 class="title">${pack.title}</h2>` : html`<h1>${pack.title}</h1>`}
-      <p>${pack.description}</p>
-      ${this.offerBreak ? html`<p><a class="button break" href="/break" @click=${() => this._onBreak()}>I need a break</a></p>` : nothing}
-      ${player.problems.length > 0
-        ? html`<div role="status" class="panel">
-            <p>Some sounds could not be loaded, so the session plays without them:</p>
-            <ul>
-              ${player.problems.map((problem) => html`<li>${problem}</li>`)}
-            </ul>
-          </div>`
-        : nothing}
-      ${player.damagedDownload ? html`<lull-damaged-download .sessionId=${pack.id}></lull-damaged-download>` : nothing}
-      ${player.interrupted ? html`<p role="alert">The sound was interrupted. Press Play to go on from where you were.</p>` : nothing}
-      ${started ? nothing : this._renderSetup(player, pack.template.length)}
-      ${this._renderPlayer(player, needsConsent)}
-      ${player.state === 'ended'
-        ? html`<section class="panel" aria-labelledby="after-heading">
-            <h2 id="after-heading">How was that?</h2>
-            ${kept.map(({ before, link, href }) => html`<p>${before} <a href=${href}>${link}</a>.</p>`)}
-            <lull-mood-check moment="after" .moodBefore=${this._moodBefore}></lull-mood-check>
-          </section>`
-        : nothing}
-    `;
+  private _heading(text: string) {
+    return this.nested ? html`<h2 class="title">${text}</h2>` : html`<h1>${text}</h1>`;
   }
 
-  private _renderSetup(player: SessionPlayer, length: { min: number; max: number }) {
-    const note = player.pack.contentNote;
-    return html`<section class="panel" aria-labelledby="setup-heading">
-      <h2 id="setup-heading">Before you start</h2>
-      <label for="length">Length: <strong>${player.lengthMinutes} min</strong> (${formatMinutesRange(length.min, length.max)})</label>
-      <input
-        id="length"
-        type="range"
-        min=${length.min}
-        max=${length.max}
-        step="0.5"
-        .value=${String(player.lengthMinutes)}
-        aria-valuetext=${`${String(player.lengthMinutes)} minutes`}
-        @input=${(event: Event) => this._onLength(player, event)}
-      />
+  private _renderSession(player: SessionPlayer) {
+    switch (player.state) {
+      case 'loading':
+      case 'ready':
+        // Asked to start at once (a break): no settings to flash by, the session's space from the first moment.
+        return this.autostart ? this._renderPlaying(player) : this._renderBefore(player);
+      case 'ended':
+        return this._renderClosing(player);
+      case 'playing':
+      case 'paused':
+      case 'waiting':
+        return this._renderPlaying(player);
+    }
+  }
+
+  private _renderProblems(player: SessionPlayer) {
+    return html`${player.problems.length > 0
+      ? html`<div role="status" class="panel">
+          <p>Some sounds could not be loaded, so the session plays without them:</p>
+          <ul>
+            ${player.problems.map((problem) => html`<li>${problem}</li>`)}
+          </ul>
+        </div>`
+      : nothing}
+    ${player.damagedDownload ? html`<lull-damaged-download .sessionId=${player.pack.id}></lull-damaged-download>` : nothing}
+    ${player.interrupted ? html`<p role="alert">The sound was interrupted. Press Resume to go on from where you were.</p>` : nothing}`;
+  }
+
+  private _renderBefore(player: SessionPlayer) {
+    const { pack } = player;
+    const { length } = pack.template;
+    const note = pack.contentNote;
+    const needsConsent = Boolean(note) && !this._noteAccepted;
+    return html`<div class="before">
+      ${this._heading(pack.title)}
+      <p class="lede">${pack.description}</p>
+      ${this._linkNotes.length > 0
+        ? html`<div class="note" role="status">
+            ${this._linkNotes.map((text) => html`<p>${text}</p>`)}
+          </div>`
+        : nothing}
+      ${this._renderProblems(player)}
+      <div class="setting">
+        <div class="length-head">
+          <label for="length">Length</label>
+          <span id="length-value" aria-hidden=${length.min === length.max ? 'false' : 'true'}>${formatLength(player.lengthMinutes)}</span>
+        </div>
+        ${length.min === length.max
+          ? nothing
+          : html`<input
+                id="length"
+                type="range"
+                min=${length.min}
+                max=${length.max}
+                step="0.5"
+                .value=${live(String(player.lengthMinutes))}
+                aria-valuetext=${`${String(player.lengthMinutes)} minutes`}
+                @input=${(event: Event) => this._onLength(player, event)}
+              />
+              <div class="ends" aria-hidden="true"><span>${formatLength(length.min)}</span><span>${formatLength(length.max)}</span></div>`}
+      </div>
       ${player.choiceSteps.map((choice) => this._renderChoice(player, choice))}
-      <lull-mood-check
-        moment="before"
-        .moodBefore=${this._moodBefore}
-        @change=${(event: Event) => (this._moodBefore = (event.target as LullMoodCheck).moodBefore)}
-      ></lull-mood-check>
       ${note
-        ? html`<div class="note">
+        ? html`<div class="content-note">
             <p>${note}</p>
-            <label class="option">
+            <label class="agree">
               <input type="checkbox" .checked=${this._noteAccepted} @change=${(event: Event) => (this._noteAccepted = (event.target as HTMLInputElement).checked)} />
               I understand, and I can stop at any time.
             </label>
           </div>`
         : nothing}
-    </section>`;
+      <button class="start" @click=${() => void player.play()} ?disabled=${needsConsent} aria-describedby=${needsConsent ? 'consent-hint' : nothing}>Start</button>
+      ${needsConsent ? html`<p id="consent-hint" class="hint">Read the note above and tick the box to start.</p>` : nothing}
+      <lull-mood-check
+        moment="before"
+        .moodBefore=${this._moodBefore}
+        @change=${(event: Event) => (this._moodBefore = (event.target as LullMoodCheck).moodBefore)}
+      ></lull-mood-check>
+    </div>`;
   }
 
   private _renderChoice(player: SessionPlayer, choice: TemplateChoice) {
-    return html`<fieldset>
+    return html`<fieldset class="setting">
       <legend>${choice.question}</legend>
-      ${choice.options.map(
-        (option) => html`<label class="option">
-          <input
-            type="radio"
-            name=${`choice-${choice.name}`}
-            .checked=${player.chosen[choice.name] === option.id}
-            @change=${() => this._onChoice(player, choice.name, option.id)}
-          />
-          ${option.label}
-        </label>`,
-      )}
+      <div class="chips">
+        ${choice.options.map(
+          (option) => html`<label class="chip">
+            <input
+              type="radio"
+              name=${`choice-${choice.name}`}
+              .checked=${live(player.chosen[choice.name] === option.id)}
+              @change=${() => player.choose(choice.name, option.id)}
+            />
+            ${option.label}
+          </label>`,
+        )}
+      </div>
     </fieldset>`;
   }
 
-  private _renderPlayer(player: SessionPlayer, needsConsent: boolean) {
+  private _renderPlaying(player: SessionPlayer) {
     const plan = player.currentPlan;
     const position = this._playback.position;
     const caption = captionAt(plan, position);
-    const breath = breathAt(plan, position);
     const prompt = promptAt(plan, position);
     const reflection = this._writingHold.shownPrompt(writingPromptAt(plan, position));
     const step = stepIndexAt(plan, position);
     const missingRecordings = fallbackPlaysAt(plan, position) ? templateRecordingSlots(player.pack.template) : [];
-    const playing = player.state === 'playing';
-    const playLabel = playing ? 'Pause' : player.state === 'waiting' ? 'Continue' : player.state === 'paused' ? 'Resume' : player.state === 'ended' ? 'Play again' : 'Start';
-    return html`<section class="panel" aria-label="Player">
-      <div class="controls">
-        <button class="quiet" @click=${() => player.previous()} ?disabled=${player.state === 'ready'}>Previous step</button>
-        <button class="play" @click=${() => this._onPlay(player)} ?disabled=${needsConsent} aria-describedby=${needsConsent ? 'consent-hint' : nothing}>
-          ${playLabel}
-        </button>
-        <button class="quiet" @click=${() => player.next()} ?disabled=${player.state === 'ended'}>Next step</button>
+    const state = player.state;
+    const playLabel = state === 'playing' ? 'Pause' : state === 'waiting' ? 'Continue' : state === 'paused' ? 'Resume' : 'Start';
+    return html`<div class="playing compact">
+        ${this._heading(player.pack.title)} ${this._renderProblems(player)}
+        <lull-session-space .plan=${plan} .position=${position}></lull-session-space>
+        ${prompt ? html`<p class="prompt">${prompt.text}</p>` : nothing}
+        <p class="caption" aria-live="polite" ?hidden=${!this._showCaptions}>${caption?.text ?? ''}</p>
+        ${missingRecordings.map((slot) => html`<p class="hint">${missingRecordingHints[slot]}</p>`)}
+        ${state === 'waiting'
+          ? html`<p class="waiting">
+              ${this._writingHold.waitingForWriting
+                ? 'Take your time with your words. The session waits for you and goes on when you press Continue.'
+                : 'Take all the time you need. Press Continue when you are ready.'}
+            </p>`
+          : nothing}
+        <div class="transport">
+          <label class="visually-hidden" for="position">Position</label>
+          <input
+            id="position"
+            type="range"
+            min="0"
+            max=${plan.duration}
+            step="1"
+            .value=${String(this._scrub ?? position)}
+            aria-valuetext=${`${formatSpokenDuration(position)} of ${formatSpokenDuration(plan.duration)}`}
+            @input=${(event: Event) => this._onScrub(event)}
+            @change=${(event: Event) => this._onSeek(player, event)}
+          />
+          <svg class="markers" viewBox="0 0 1000 4" preserveAspectRatio="none" aria-hidden="true">
+            ${plan.steps.map((marker) => svg`<rect x=${(marker.at / plan.duration) * 1000} y="0" width="2" height="4"></rect>`)}
+          </svg>
+          <div class="times">
+            <span>${formatClock(position)} <span class="visually-hidden">elapsed</span></span>
+            <span>Step ${step + 1} of ${plan.steps.length}</span>
+            <span>−${formatClock(plan.duration - position)} <span class="visually-hidden">remaining</span></span>
+          </div>
+          <div class="controls">
+            <button class="quiet step" @click=${() => player.previous()}>${icon('previous')}<span class="visually-hidden">Previous step</span></button>
+            <button class="play" @click=${() => player.togglePlay()}>${icon(state === 'playing' ? 'pause' : 'play')} ${playLabel}</button>
+            <button class="quiet step" @click=${() => player.next()}>${icon('next')}<span class="visually-hidden">Next step</span></button>
+          </div>
+        </div>
+        ${this._renderSound(player)}
       </div>
-      ${needsConsent ? html`<p id="consent-hint">Read the note above and tick the box to start.</p>` : nothing}
-      <label class="visually-hidden" for="position">Position</label>
-      <input
-        id="position"
-        type="range"
-        min="0"
-        max=${plan.duration}
-        step="1"
-        .value=${String(position)}
-        aria-valuetext=${`${formatSpokenDuration(position)} of ${formatSpokenDuration(plan.duration)}`}
-        @change=${(event: Event) => this._onSeek(player, event)}
-      />
-      <svg class="markers" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true">
-        ${plan.steps.map((marker) => svg`<rect x=${(marker.at / plan.duration) * 1000} y="0" width="2" height="10"></rect>`)}
-      </svg>
-      <div class="times">
-        <span>${formatClock(position)} <span class="visually-hidden">elapsed</span></span>
-        <span>Step ${step + 1} of ${plan.steps.length}</span>
-        <span>−${formatClock(plan.duration - position)} <span class="visually-hidden">remaining</span></span>
-      </div>
-      ${breath
-        ? html`<div class="breath" aria-live="polite">
-            <svg width="64" height="64" viewBox="0 0 64 64" aria-hidden="true">
-              <circle cx="32" cy="32" r=${breathRadius(breath.phase, breath.progress)}></circle>
-            </svg>
-            <span>${breathWords[breath.phase]}</span>
-          </div>`
-        : nothing}
-      ${plan.steps.some((planned) => planned.kind === 'taps') ? this._renderTaps(this._currentTap()?.side) : nothing}
-      ${prompt ? html`<p class="prompt"><strong>${prompt.text}</strong></p>` : nothing}
-      ${player.state === 'waiting' ? html`<p>${this._writingHold.waitingForWriting ? 'Take your time with your words. The session waits for you and goes on when you press Continue.' : 'Take all the time you need. Press Continue when you are ready.'}</p>` : nothing}
+      ${reflection?.writing === 'journal' ? keyed(reflection.text, this._renderReflection(reflection)) : nothing}
+      ${reflection?.writing === 'letter' ? this._renderLetter(reflection) : nothing}`;
+  }
+
+  /** Volumes and captions, tucked in one small panel. */
+  private _renderSound(player: SessionPlayer) {
+    const plan = player.currentPlan;
+    const hasTaps = plan.steps.some((planned) => planned.kind === 'taps');
+    return html`<details class="sound">
+      <summary>Sound and captions</summary>
       <label class="option"><input type="checkbox" .checked=${this._showCaptions} @change=${() => (this._showCaptions = !this._showCaptions)} /> Captions</label>
-      <p class="caption" aria-live="polite" ?hidden=${!this._showCaptions}>${caption?.text ?? ''}</p>
-      ${missingRecordings.map((slot) => html`<p class="hint">${missingRecordingHints[slot]}</p>`)}
-    </section>
-    ${reflection?.writing === 'journal' ? keyed(reflection.text, this._renderReflection(reflection)) : nothing}
-    ${reflection?.writing === 'letter' ? this._renderLetter(reflection) : nothing}
-    <details class="panel volumes">
-      <summary>Volumes</summary>
-      ${(['voice', 'ambience', 'cues'] as const).map(
+      ${hasTaps
+        ? this._tapVibration.canVibrate
+          ? html`<label class="option"><input type="checkbox" .checked=${this._tapVibration.enabled} @change=${(event: Event) => this._onVibrateTaps(event)} /> Vibrate with each tap</label>`
+          : html`<p class="hint">This device cannot vibrate, so the taps are sound and light only.</p>`
+        : nothing}
+      ${busesOf(plan).map(
         (bus) => html`<label for=${`volume-${bus}`}>${busLabels[bus]}</label>
           <input id=${`volume-${bus}`} type="range" min="0" max="100" .value=${String(Math.round(this._volumes[bus] * 100))} @input=${(event: Event) => this._onVolume(player, bus, event)} />`,
       )}
     </details>`;
   }
 
-  private _renderTaps(side: 'left' | 'right' | undefined) {
-    return html`<div class="taps">
-      <svg class="sides" viewBox="0 0 200 60" aria-hidden="true">
-        <circle class=${side === 'left' ? 'lit' : ''} data-side="left" cx="50" cy="30" r="24"></circle>
-        <circle class=${side === 'right' ? 'lit' : ''} data-side="right" cx="150" cy="30" r="24"></circle>
-      </svg>
-      ${this._tapVibration.canVibrate
-        ? html`<label class="option"><input type="checkbox" .checked=${this._tapVibration.enabled} @change=${(event: Event) => this._onVibrateTaps(event)} /> Vibrate with each tap</label>`
-        : html`<p class="hint">This device cannot vibrate, so the taps are sound and light only.</p>`}
-    </div>`;
+  private _renderClosing(player: SessionPlayer) {
+    const { pack } = player;
+    // A box the person is still writing in stays until they leave it.
+    const kept = this._writingHold.shownPrompt(undefined);
+    const places = writingPlaces(player.currentPlan).map((place) => writingKept[place]);
+    return html`<section class="closing compact" aria-labelledby="closing-heading">
+        ${this._heading(pack.title)}
+        <lull-session-space small .plan=${player.currentPlan} .position=${this._playback.position}></lull-session-space>
+        <h2 id="closing-heading" class="closing-line" tabindex="-1">${say('closing-line')}</h2>
+        <p class="closing-rest">${say('closing-rest')}</p>
+        ${places.map(({ before, link, href }) => html`<p class="closing-rest">${before} <a href=${href}>${link}</a>.</p>`)}
+        <lull-mood-check moment="after" .moodBefore=${this._moodBefore}></lull-mood-check>
+        ${this._closingNote
+          ? html`<div class="panel">
+              <lull-writing-editor .draft=${this._closingNote} @lull-draft-change=${(event: DraftChangeEvent) => this._onDraftChange(event)}></lull-writing-editor>
+            </div>`
+          : html`<p><button class="quiet" @click=${() => this._onWriteNote(pack.title)}>Write a note</button></p>`}
+        <div class="actions">
+          <a class="button" href="/">Back to the sessions</a>
+          <button class="quiet" @click=${() => void player.play()}>Play again</button>
+        </div>
+      </section>
+      ${kept?.writing === 'journal' ? keyed(kept.text, this._renderReflection(kept)) : nothing} ${kept?.writing === 'letter' ? this._renderLetter(kept) : nothing}`;
   }
 
   private _renderReflection(prompt: PromptEvent) {

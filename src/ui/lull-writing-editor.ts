@@ -299,7 +299,7 @@ export class LullWritingEditor extends LitElement {
   override render() {
     const status = this._autosave.status;
     const draft = this.draft;
-    const { noun, maxText } = kindOf(draft);
+    const { noun, aNoun, maxText } = kindOf(draft);
     const overflow = this._text.length - maxText;
     const label = this.label ?? (draft?.kind === 'letter' ? 'Your letter' : (draft?.prompt ?? 'Your entry'));
     return html`
@@ -311,7 +311,7 @@ export class LullWritingEditor extends LitElement {
       <textarea id="entry" dir="auto" spellcheck="true" aria-describedby="save-state limit" .value=${this._text} @input=${(event: InputEvent) => this._onTextInput(event)}></textarea>
       <div class="meta">
         <p id="save-state" class="state" role="status">${statusText(status, (this._identity?.revision ?? 0) > 0)}</p>
-        <p id="limit">${draft ? `Started ${formatMoment(draft.createdAt)}. ` : ''}A ${noun} can hold up to ${maxText.toLocaleString('en')} characters.</p>
+        <p id="limit">${draft ? `Started ${formatMoment(draft.createdAt)}. ` : ''}${aNoun} can hold up to ${maxText.toLocaleString('en')} characters.</p>
       </div>
       ${this._notice ? this._renderNotice(this._notice, noun) : nothing} ${overflow > 0 ? this._renderOverflow(overflow, noun, maxText) : nothing}
       ${status.kind === 'failed' ? this._renderFailure(status.failure.message, status.failure.storageFull) : nothing}

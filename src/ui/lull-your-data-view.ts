@@ -7,8 +7,8 @@ import type { DataServices } from '../services/data-services';
 import { describeFailure } from '../services/data-store';
 import { DataController } from './data-controller';
 import { countOf, formatDay, offerDownload } from './data-format';
-import { formatBytes } from './format';
 import { describeImport } from './import-summary';
+import { formatStorage } from './offline-format';
 import { controlStyles } from './shared-styles';
 
 type Counts = DataSummary['counts'];
@@ -43,11 +43,9 @@ export class LullYourDataView extends LitElement {
         display: block;
       }
       h1 {
-        font-size: 1.5rem;
         margin: 0 0 0.25rem;
       }
       h2 {
-        font-size: 1.2rem;
         margin: 0 0 0.5rem;
       }
       section {
@@ -69,13 +67,6 @@ export class LullYourDataView extends LitElement {
         align-items: center;
         gap: 0.5rem 0.75rem;
         margin-top: 0.5rem;
-      }
-      input[type='file'] {
-        font: inherit;
-        max-width: 100%;
-      }
-      label {
-        font-weight: 600;
       }
       ul {
         margin: 0.25rem 0;
@@ -185,12 +176,12 @@ export class LullYourDataView extends LitElement {
       ${!summary
         ? html`<p role="status">Counting…</p>`
         : lines.length === 0
-          ? html`<p>Nothing yet.</p>`
+          ? html`<p>Nothing of yours yet.</p>`
           : html`<ul aria-label="Stored on this device">
               ${lines.map((line) => html`<li>${line}</li>`)}
             </ul>`}
       ${this._estimate
-        ? html`<p>Lull is using ${formatBytes(this._estimate.usage)} of the ${formatBytes(this._estimate.quota)} this browser allows it.</p>`
+        ? html`<p>${formatStorage(this._estimate.usage, this._estimate.quota)}</p>`
         : nothing}
     </section>`;
   }
@@ -210,8 +201,10 @@ export class LullYourDataView extends LitElement {
       <p>An export is one file with everything, recordings included. Import it here or on another device to bring it all back.</p>
       <div class="actions">
         <button ?disabled=${this._busy || !this._data.services} @click=${() => this._onExport()}>Export everything</button>
-        <label for="import-file">Import a backup</label>
-        <input id="import-file" type="file" accept=".json,application/json" ?disabled=${this._busy || !this._data.services} @change=${(event: Event) => this._onImport(event)} />
+        <span class="file-picker">
+          <input id="import-file" type="file" accept=".json,application/json" ?disabled=${this._busy || !this._data.services} @change=${(event: Event) => this._onImport(event)} />
+          <label for="import-file" class="button quiet">Import a backup…</label>
+        </span>
       </div>
       ${this._renderImportResult()}
     </section>`;

@@ -1,15 +1,20 @@
 import type { BusyReason } from '../services/busy-state';
 import type { ByteProgress } from '../services/offline-library';
 import { formatBytes } from './format';
+import { say } from './messages';
 
 /** A download's progress as text, for the eye and for `aria-valuetext`: "1.2 MB of 3.4 MB". */
 export function formatProgress({ done, total }: ByteProgress): string {
   return total === 0 ? 'Preparing…' : `${formatBytes(done)} of ${formatBytes(total)}`;
 }
 
-/** "Lull keeps 3.1 MB on this device; 9.8 GB more is available." */
+/** Below this much room left, the person is told space is running low. */
+const lowSpaceBytes = 50_000_000;
+
+/** "Lull keeps 3.1 MB on this device.", and how much room is left only when it is running low. */
 export function formatStorage(usage: number, quota: number): string {
-  return `Lull keeps ${formatBytes(usage)} on this device; ${formatBytes(Math.max(0, quota - usage))} more is available.`;
+  const left = Math.max(0, quota - usage);
+  return left < lowSpaceBytes ? say('storage-low', formatBytes(usage), formatBytes(left)) : say('storage-used', formatBytes(usage));
 }
 
 const afterWhat: Readonly<Record<BusyReason, string>> = {

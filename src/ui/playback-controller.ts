@@ -3,7 +3,8 @@ import type { Script } from '../engine/script-model';
 import type { Minutes } from '../engine/units';
 import { SessionPlayer } from '../services/session-player';
 
-export type PlaybackStatus = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'open'; player: SessionPlayer };
+/** `failed` keeps what went wrong; the screen says it in plain words (see `messages`). */
+export type PlaybackStatus = { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 'open'; player: SessionPlayer };
 
 /**
  * What to play: a session by id (at a length, with choices), or a script built on the device
@@ -63,7 +64,7 @@ export class PlaybackController implements ReactiveController {
       this.onPlayerChange(player);
       if (source.autostart) void player.play();
     } catch (error) {
-      if (attempt === this.opened) this.status = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+      if (attempt === this.opened) this.status = { kind: 'failed', error };
     }
     this.host.requestUpdate();
   }

@@ -31,7 +31,8 @@ describe('I need a break', () => {
     await app.page.getByRole('button', { name: 'Pause' }).waitFor();
     // A second in, the voice and the bed are sounding (they start 0.1 s after Start), so there is something to fade.
     await expect.poll(async () => Number(await app?.page.locator('#position').inputValue())).toBeGreaterThanOrEqual(1);
-    await app.page.locator('lull-session-view').getByRole('link', { name: 'I need a break' }).click();
+    // The one way to a break, in the header's quiet bar while the session plays.
+    await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'I need a break' }).click();
     await app.page.getByRole('heading', { name: 'Take a break' }).waitFor();
     expect(new URL(app.page.url()).pathname).toBe('/break');
     // The sounding voice and bed fade over 1.5 s (a time constant of a quarter of that), not cut.

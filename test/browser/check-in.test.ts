@@ -20,16 +20,17 @@ describe('check-ins', () => {
       input.value = String(Number(input.max) - 1);
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    const after = app.page.getByRole('group', { name: 'And how do you feel now?' });
+    const after = app.page.getByRole('group', { name: 'How do you feel now?' });
     await after.waitFor({ timeout: 15_000 });
-    await after.getByRole('radio', { name: 'Lighter' }).check();
+    // One tap keeps it: no second button to press.
+    await after.getByRole('radio', { name: 'Light', exact: true }).check();
     const compare = app.page.getByLabel('Before and after');
-    await expect.poll(() => compare.innerText()).toMatch(/Before: Heavy\s+After: Lighter/u);
+    await expect.poll(() => compare.innerText()).toMatch(/Before: Heavy\s+After: Light/u);
+    await app.page.getByRole('status').filter({ hasText: 'Saved to your check-ins' }).waitFor();
     expect(await seriousAxeViolations(app.page)).toEqual([]);
-    await app.page.getByRole('button', { name: 'Save this check-in' }).click();
     await app.page.getByRole('link', { name: 'See them all' }).click();
     const history = app.page.getByRole('list', { name: 'Your check-ins' });
-    await expect.poll(() => history.innerText(), { timeout: 10_000 }).toMatch(/Before: Heavy\s+After: Lighter/u);
+    await expect.poll(() => history.innerText(), { timeout: 10_000 }).toMatch(/Before: Heavy\s+After: Light/u);
     expect(await app.page.getByText(/streak/u).innerText()).toBe('How you felt before and after your sessions. There is no streak to keep: come back whenever it helps.');
     expect(await seriousAxeViolations(app.page)).toEqual([]);
     expect(app.problems).toEqual([]);

@@ -108,7 +108,7 @@ describe('your data', () => {
     expect(await readDatabase(page)).toBeNull();
     expect(await page.evaluate(() => caches.keys())).toEqual([]);
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
-    expect(await page.getByText('Nothing yet.').count()).toBe(1);
+    expect(await page.getByText('Nothing of yours yet.').count()).toBe(1);
   });
 
   it('has no serious accessibility violations, in light and dark, and breaks no CSP rule', async () => {

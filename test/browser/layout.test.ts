@@ -31,9 +31,12 @@ describe('the layout on a 320 px phone', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       if (overflow > 0) problems.push(`${path}: ${String(overflow)} px wider than the screen`);
       // WCAG 2.2 target size (minimum): 24 × 24 CSS px for every control that is not a link inside text.
-      for (const control of await page.locator('button:visible, input:visible, select:visible, summary:visible, a.button:visible').all()) {
-        const box = await control.boundingBox();
-        if (box && (box.width < 24 || box.height < 24)) problems.push(`${path}: "${(await control.getAttribute('aria-label')) ?? (await control.innerText())}" is ${box.width.toFixed(0)} × ${box.height.toFixed(0)} px`);
+      // Measured all at once: a screen may still change (a download's state), and each control is measured as it is then.
+      const controls = await page
+        .locator('button:visible, input:visible, select:visible, summary:visible, a.button:visible')
+        .evaluateAll((elements) => elements.map((element) => ({ name: element.getAttribute('aria-label') ?? (element as HTMLElement).innerText, box: element.getBoundingClientRect() })));
+      for (const { name, box } of controls) {
+        if (box.width < 24 || box.height < 24) problems.push(`${path}: "${name}" is ${box.width.toFixed(0)} × ${box.height.toFixed(0)} px`);
       }
     }
     expect(problems).toEqual([]);

@@ -93,7 +93,7 @@ describe('updates', () => {
     expect(await page.getByRole('button', { name: 'Update now' }).count()).toBe(1);
 
     // A session starts before the person answers: the offer now says it will wait.
-    await page.getByRole('link', { name: 'Long exhale breathing' }).click();
+    await page.getByRole('link', { name: 'Long exhale breathing', exact: true }).click();
     await page.getByRole('button', { name: 'Start' }).click();
     await eventually(() => banner.textContent()).toContain('It can be applied after your session ends.');
     await page.getByRole('button', { name: 'Update afterwards' }).click();

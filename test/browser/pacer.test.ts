@@ -266,7 +266,7 @@ describe('the breathing pacer', () => {
 
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await eventually(async () => (await log()).length).toBe(5);
-    await view(page).getByRole('link', { name: 'I need a break' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'I need a break' }).click();
     await page.getByRole('heading', { name: 'Take a break' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/break');
     await eventually(log).toEqual(['request screen', 'release', 'request screen', 'release', 'request screen', 'release']);

@@ -30,7 +30,7 @@ describe('every practice', () => {
     await app.page.getByRole('button', { name: /Pause|Continue/u }).waitFor();
     await seekTo(Math.floor(shippedPlan(id, minutes).duration) - 3);
     await app.page.getByRole('button', { name: 'Play again' }).waitFor({ timeout: 15_000 });
-    await app.page.getByRole('heading', { name: 'How was that?' }).waitFor();
+    await app.page.getByRole('group', { name: 'How do you feel now?' }).waitFor();
     expect(app.problems).toEqual([]);
   });
 });
@@ -51,6 +51,7 @@ describe('the butterfly hug', () => {
     const taps = plan.steps.find((step) => step.kind === 'taps');
     if (!taps) throw new Error('no taps in the butterfly hug');
     await app.page.getByRole('button', { name: 'Start' }).click();
+    await app.page.getByText('Sound and captions').click();
     await app.page.getByRole('checkbox', { name: 'Vibrate with each tap' }).check();
     await seekTo(Math.ceil(taps.at));
     const lit = app.page.locator('svg.sides circle.lit');
@@ -72,6 +73,8 @@ describe('the butterfly hug', () => {
         Reflect.deleteProperty(Navigator.prototype, 'vibrate');
       }),
     );
+    await app.page.getByRole('button', { name: 'Start' }).click();
+    await app.page.getByText('Sound and captions').click();
     await app.page.getByText('This device cannot vibrate, so the taps are sound and light only.').waitFor();
   });
 });

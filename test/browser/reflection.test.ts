@@ -44,6 +44,8 @@ describe('reflection inside a session', () => {
     // Going back to the first question shows what was written there, and goes on from it.
     await seekTo(app, first.at);
     await expect.poll(() => app?.page.getByLabel(first.text).inputValue()).toBe('Climbing the old apple tree 🌳 — and my grandmother’s kitchen.');
+    // While the session plays the header is one quiet bar: back to the sessions, then to the journal.
+    await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
     await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
     await expect.poll(() => app?.page.getByRole('list', { name: 'Journal entries' }).innerText(), { timeout: 10_000 }).toContain('Climbing the old apple tree 🌳');
     expect(app.problems).toEqual([]);
@@ -69,6 +71,7 @@ describe('reflection inside a session', () => {
     await letter.pressSequentially('\nYou were so brave.');
     await expect.poll(() => page.locator('lull-writing-editor').getByRole('status').innerText(), { timeout: 10_000 }).toBe('Saved');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Letters' }).click();
     const letters = page.getByRole('list', { name: 'Letters' });
     await expect.poll(() => letters.getByRole('listitem').count(), { timeout: 10_000 }).toBe(1);
@@ -89,6 +92,7 @@ describe('reflection inside a session', () => {
     // Continue goes on from there.
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
     await eventually(() => page.getByRole('list', { name: 'Journal entries' }).innerText()).toContain(words);
     expect(app?.problems).toEqual([]);

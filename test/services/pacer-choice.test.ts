@@ -21,6 +21,23 @@ describe('readPacerChoice', () => {
     expect(read('pattern=Box').choice.pattern).toBe('box');
   });
 
+  it('opens a preset by the names people write it with: 478, 4-7-8, long_exhale, Long exhale', () => {
+    for (const [value, key] of [
+      ['478', '4-7-8'],
+      ['4-7-8', '4-7-8'],
+      ['4 7 8', '4-7-8'],
+      ['box', 'box'],
+      ['long-exhale', 'long-exhale'],
+      ['long_exhale', 'long-exhale'],
+      ['Long%20exhale', 'long-exhale'],
+      ['resonance', 'resonance'],
+      ['eveningcalm', evening.id],
+    ] as const) {
+      expect(read(`pattern=${value}`), value).toEqual({ choice: { ...pacerDefaults, pattern: key }, notes: [] });
+    }
+    expect(read('pattern=-').notes).toEqual(['There is no breathing pattern called “-”, so the pacer uses Long exhale.']);
+  });
+
   it('takes what the link leaves out from the remembered settings', () => {
     const remembered = { pattern: 'resonance', length: { cycles: 12 }, cue: 'none' } as const;
     expect(read('cue=tone', remembered).choice).toEqual({ pattern: 'resonance', length: { cycles: 12 }, cue: 'tone' });

@@ -78,8 +78,8 @@ describe('reading a backup file', () => {
 
   it('says clearly what is wrong with files that are not backups at all', () => {
     expect(problemsOf('')).toEqual(['The file is empty.']);
-    expect(problemsOf('{"format":"lull-backup","version":1')[0]).toMatch(/^The file is not valid JSON \(it may be cut off or damaged\): /u);
-    expect(problemsOf('[1,2,3]')).toEqual(['This is not a Lull backup: it has no "format": "lull-backup".']);
+    expect(problemsOf('{"format":"lull-backup","version":1')).toEqual(['The file is damaged or cut off, so Lull cannot read it.']);
+    expect(problemsOf('[1,2,3]')).toEqual(['This file is not a Lull backup.']);
     expect(problemsOf(`{"format":"lull-backup","journal":${'['.repeat(50_000)}${']'.repeat(50_000)}}`)).toEqual([
       'The data is nested more than 8 levels deep (at character 42); a Lull backup never is.',
     ]);

@@ -1,39 +1,203 @@
-// Renders the README screenshots from the production build: `npm run build && npm run screenshots`.
+// Renders the screenshots in docs/screens/ from the production build: `npm run build && npm run screenshots`.
+// Every screen and state, on a phone (360 × 740) and a desktop (1280 × 800), in light and dark.
+// `npm run screenshots -- session-closing break` renders only the shots named.
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { preview } from 'vite';
+import type { SessionPlan } from '../../src/engine/timeline';
 import { launchChromium } from '../browser/harness/chromium';
+import { shippedPlan } from '../helpers/shipped-plan';
 
-/** The main screens, each at a phone width (dark) and a desktop width (light). */
-const screens = [
-  { name: 'library', path: '/', ready: 'Sessions' },
-  { name: 'player', path: '/safe-space?minutes=12', ready: 'Your safe place' },
-  { name: 'break', path: '/break', ready: 'Take a break' },
-  { name: 'journal', path: '/journal', ready: 'Journal' },
-  { name: 'letters', path: '/letters', ready: 'Letters to your younger self' },
-  { name: 'check-ins', path: '/check-ins', ready: 'Check-ins' },
-] as const;
+interface Shot {
+  readonly name: string;
+  readonly path: string;
+  /** Brings the screen into its state once it is open. */
+  readonly prepare: (page: Page) => Promise<void>;
+  /** A moment that passes quickly (a tap's light): taken as soon as it is there. */
+  readonly fleeting?: true;
+}
+
+const heading = (name: string) => async (page: Page) => {
+  await page.getByRole('heading', { name, exact: true }).first().waitFor();
+};
+
+async function seekTo(page: Page, seconds: number): Promise<void> {
+  await page.locator('#position').evaluate((input: HTMLInputElement, at: number) => {
+    input.value = String(at);
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, seconds);
+}
+
+async function start(page: Page): Promise<void> {
+  const consent = page.getByRole('checkbox', { name: /I understand/u });
+  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  if ((await consent.count()) > 0) await consent.check();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.getByRole('button', { name: /Pause|Continue/u }).waitFor();
+}
+
+/** Waits until the screen's elapsed clock ("1:05") shows at least `seconds`: the visual has moved on the audio clock by then. */
+async function clockReaches(page: Page, seconds: number): Promise<void> {
+  await page.waitForFunction((target) => {
+    // The clock sits in a screen's shadow root, inside the app's.
+    const find = (root: ParentNode): Element | null => {
+      const found = root.querySelector('.times span');
+      if (found) return found;
+      for (const element of root.querySelectorAll('*')) {
+        const inner = element.shadowRoot ? find(element.shadowRoot) : null;
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const [minutes, secs] = (find(document)?.textContent ?? '').trim().split(/\s/u)[0]?.split(':').map(Number) ?? [];
+    return minutes !== undefined && secs !== undefined && minutes * 60 + secs >= target;
+  }, seconds);
+}
+
+/** Starts a session and moves to `at` seconds, then lets the screen settle on that moment. */
+const playingAt = (at: (plan: SessionPlan) => number, plan: SessionPlan, visual: string) => async (page: Page) => {
+  await start(page);
+  const moment = at(plan);
+  await seekTo(page, moment);
+  await page.locator(`[data-visual="${visual}"]`).waitFor();
+  await clockReaches(page, Math.floor(moment) + 1);
+};
+
+const safeSpace = shippedPlan('safe-space', 12);
+const breathing = shippedPlan('breathe-long-exhale', 5);
+const hug = shippedPlan('butterfly-hug', 6);
+const checkIn = shippedPlan('check-in', 3);
+
+const firstLine = (plan: SessionPlan) => (plan.captions[0]?.at ?? 0) + 1;
+const firstSilence = (plan: SessionPlan) => (plan.steps.find((step) => step.kind === 'pause' && step.duration >= 6)?.at ?? 0) + 1;
+const firstBreath = (plan: SessionPlan) => (plan.events.find((event) => event.kind === 'breath' && event.phase === 'inhale')?.at ?? 0) + 2.5;
+const firstTaps = (plan: SessionPlan) => (plan.steps.find((step) => step.kind === 'taps')?.at ?? 0) + 3;
+
+/** Writes a few words in the open editor and waits until they are on disk. */
+async function write(page: Page, label: string, text: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).fill(text);
+  await page.locator('lull-writing-editor').getByRole('status').filter({ hasText: /^Saved$/u }).waitFor();
+  await page.getByRole('button', { name: 'Done' }).click();
+}
+
+/** A check-in session to its end, the after-mood picked with one tap. */
+async function checkInToTheEnd(page: Page): Promise<void> {
+  await page.getByRole('radio', { name: 'Heavy', exact: true }).check();
+  await start(page);
+  await seekTo(page, Math.floor(checkIn.duration) - 1);
+  const mood = page.getByRole('group', { name: 'How do you feel now?' });
+  await mood.waitFor({ timeout: 15_000 });
+  await mood.getByRole('radio', { name: 'Light', exact: true }).check();
+  await page.getByText('Saved to your check-ins').waitFor();
+}
+
+const shots: readonly Shot[] = [
+  {
+    name: 'library',
+    path: '/',
+    // The break's session is kept offline on the first visit: shown once it is.
+    prepare: async (page) => page.getByText('Always ready offline, for a break').waitFor({ timeout: 30_000 }),
+  },
+  { name: 'session-before', path: '/safe-space?minutes=12', prepare: heading('Your safe place') },
+  { name: 'session-playing', path: '/safe-space?minutes=12', prepare: playingAt(firstLine, safeSpace, 'calm') },
+  { name: 'session-silence', path: '/safe-space?minutes=12', prepare: playingAt(firstSilence, safeSpace, 'calm') },
+  { name: 'session-breathing', path: '/session/breathe-long-exhale?minutes=5', prepare: playingAt(firstBreath, breathing, 'breath') },
+  {
+    name: 'session-taps',
+    path: '/butterfly-hug?minutes=6',
+    prepare: async (page) => {
+      await playingAt(firstTaps, hug, 'taps')(page);
+      // The moment a side is lit by its tap.
+      await page.locator('svg.sides circle.lit').waitFor({ timeout: 10_000 });
+    },
+    fleeting: true,
+  },
+  { name: 'session-closing', path: '/check-in?minutes=3', prepare: checkInToTheEnd },
+  { name: 'pacer', path: '/breathe?pattern=box&minutes=3', prepare: async (page) => page.getByRole('button', { name: 'Start', exact: true }).waitFor() },
+  {
+    name: 'pacer-playing',
+    path: '/breathe?pattern=box&minutes=3',
+    prepare: async (page) => {
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await page.getByText('Breathe in').first().waitFor({ timeout: 15_000 });
+      // Two seconds into the first breath in: the circle is half grown.
+      await clockReaches(page, 2);
+    },
+  },
+  {
+    name: 'break',
+    path: '/break',
+    prepare: async (page) => {
+      await heading('Take a break')(page);
+      await page.locator('.caption').filter({ hasText: /\w/u }).waitFor({ timeout: 15_000 });
+    },
+  },
+  {
+    name: 'journal',
+    path: '/journal',
+    prepare: async (page) => {
+      await page.getByRole('button', { name: 'New entry' }).click();
+      await write(page, 'Your entry', 'The walk by the river this morning. The light on the water, and nobody needing anything from me.');
+      await page.getByRole('list', { name: 'Journal entries' }).waitFor();
+    },
+  },
+  {
+    name: 'letters',
+    path: '/letters',
+    prepare: async (page) => {
+      await page.getByRole('button', { name: 'Write a letter' }).click();
+      await page.getByLabel('Title').fill('For the girl on the swing');
+      await write(page, 'Your letter', 'You were braver than anyone knew. You can rest now; I am here.');
+      await page.getByRole('list', { name: 'Letters' }).waitFor();
+    },
+  },
+  {
+    name: 'check-ins',
+    path: '/check-in?minutes=3',
+    prepare: async (page) => {
+      await checkInToTheEnd(page);
+      await page.getByRole('link', { name: 'See them all' }).click();
+      await page.getByRole('list', { name: 'Your check-ins' }).waitFor();
+    },
+  },
+  { name: 'your-data', path: '/your-data', prepare: heading('Your data') },
+  { name: 'about', path: '/about', prepare: heading('About Lull') },
+];
+
 const sizes = [
-  { suffix: 'desktop', width: 1024, height: 760, colorScheme: 'light' },
-  { suffix: 'phone', width: 360, height: 760, colorScheme: 'dark' },
+  { suffix: 'phone', width: 360, height: 740 },
+  { suffix: 'desktop', width: 1280, height: 800 },
 ] as const;
+const schemes = ['light', 'dark'] as const;
 
+const only = process.argv.slice(2);
 const server = await preview({ preview: { port: 0, strictPort: false }, logLevel: 'warn' });
 const url = server.resolvedUrls?.local[0];
 if (!url) throw new Error('The preview server did not report its address.');
+mkdirSync('docs/screens', { recursive: true });
 const browser = await launchChromium();
-for (const screen of screens) {
-  for (const size of sizes) {
-    const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, colorScheme: size.colorScheme });
-    await page.goto(new URL(screen.path, url).href);
-    await page.getByRole('heading', { name: screen.ready, exact: true }).first().waitFor();
-    // The page has fetched what it shows and its fonts are in; the break screen starts its
-    // grounding session at once, so wait for its first caption.
-    await page.waitForLoadState('networkidle');
-    await page.evaluate(() => document.fonts.ready);
-    await page.getByText('Opening the session…').waitFor({ state: 'detached' });
-    if (screen.name === 'break') await page.locator('.caption').filter({ hasText: /\S/u }).waitFor();
-    await page.screenshot({ path: `docs/${screen.name}-${size.suffix}.png` });
-    await page.close();
+try {
+  for (const shot of shots.filter((candidate) => only.length === 0 || only.includes(candidate.name))) {
+    for (const size of sizes) {
+      for (const colorScheme of schemes) {
+        const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, colorScheme });
+        await page.goto(new URL(shot.path, url).href);
+        await shot.prepare(page);
+        // Whatever settles last (fonts, a download's state) settles before the picture is taken.
+        if (!shot.fleeting) {
+          await page.waitForLoadState('networkidle');
+          await page.evaluate(() => document.fonts.ready);
+          // Each picture shows the screen from its top, where a person arrives.
+          await page.evaluate(() => window.scrollTo(0, 0));
+        }
+        const file = `docs/screens/${shot.name}-${size.suffix}-${colorScheme}.png`;
+        await page.screenshot({ path: file });
+        console.log(file);
+        await page.close();
+      }
+    }
   }
+} finally {
+  await browser.close();
+  await server.close();
 }
-await browser.close();
-await server.close();

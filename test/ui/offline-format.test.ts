@@ -10,8 +10,9 @@ describe('offline wording', () => {
 
   it('says storage sizes up to gigabytes', () => {
     expect(formatBytes(12_345_678_901)).toBe('12.3 GB');
-    expect(formatStorage(3_100_000, 10_003_100_000)).toBe('Lull keeps 3.1 MB on this device; 10.0 GB more is available.');
-    expect(formatStorage(900, 500)).toBe('Lull keeps 900 B on this device; 0 B more is available.');
+    expect(formatStorage(3_100_000, 10_003_100_000)).toBe('Lull keeps 3.1 MB on this device.');
+    expect(formatStorage(3_100_000, 23_100_000)).toBe('Lull keeps 3.1 MB on this device. Space is running low: about 20.0 MB is left.');
+    expect(formatStorage(900, 500)).toBe('Lull keeps 900 B on this device. Space is running low: about 0 B is left.');
   });
 
   it('says what an update waits for', () => {
