@@ -48,6 +48,7 @@ export class WebAudioPort implements AudioPort {
   private disposed = false;
   private bed: { kind: AmbienceKind; voice: Voice; volume: number } | undefined;
   private outputKeeper: ConstantSourceNode | undefined;
+  private narration: SessionSounds['narration'];
 
   constructor(
     private readonly context: BaseAudioContext,
@@ -55,12 +56,18 @@ export class WebAudioPort implements AudioPort {
     private readonly sounds: SessionSounds,
   ) {
     this.recordings = sounds.recordings;
+    this.narration = sounds.narration;
     this.gains = {
       voice: context.createGain(),
       ambience: context.createGain(),
       cues: context.createGain(),
     };
     for (const bus of buses) this.gains[bus].connect(destination);
+  }
+
+  /** Another narrator's lines (same keys, same plan): used by every line scheduled from now on. */
+  useNarration(narration: NonNullable<SessionSounds['narration']>): void {
+    this.narration = narration;
   }
 
   /** While a session plays (or waits for the person), the output never falls to exact silence. */
@@ -174,7 +181,7 @@ export class WebAudioPort implements AudioPort {
       const buffer = this.sounds.recordings[source.slot];
       return buffer && { buffer, start: 0, duration: buffer.duration };
     }
-    const narration = this.sounds.narration;
+    const narration = this.narration;
     const clip = narration?.lines[source.key];
     return narration && clip && { buffer: narration.buffer, start: clip.start, duration: clip.duration };
   }

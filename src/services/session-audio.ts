@@ -7,10 +7,11 @@ import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
 import { loadDataServices } from './data-context';
 import { loadIntactAudio } from './intact-audio';
 import { codecPreference } from './pack-codec';
-import type { SessionPack } from './session-pack';
+import { defaultNarrator, narratorNames, type NarratorId } from '../engine/narrators';
+import { narrationOf, type SessionPack } from './session-pack';
 
-/** The rate the compiler renders narration at: decoded at it, speech costs a third of the memory. */
-const narrationSampleRate = 16_000;
+/** The rate the compiler renders narration at: decoded at it, speech costs half the memory of 48 kHz. */
+const narrationSampleRate = 24_000;
 
 export interface SessionAudio {
   readonly context: AudioContext;
@@ -19,6 +20,8 @@ export interface SessionAudio {
   readonly problems: readonly string[];
   /** A downloaded file was found damaged: it is dropped from the device and the session should be downloaded again. */
   readonly damagedDownload: boolean;
+  /** The narrator whose voice was loaded (the default one when the chosen one could not be). */
+  readonly narrator: NarratorId;
 }
 
 /** What the person reads for a sound that could not be loaded: which sound, and why in plain words (file names and the browser's words are for developers). */
@@ -32,7 +35,7 @@ function problemOf(what: string, error: unknown): string {
  * uses) onto the shared audio context, each file checked against its manifest first. A part that
  * fails is reported and left out.
  */
-export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio> {
+export async function loadSessionAudio(pack: SessionPack, narrator: NarratorId = defaultNarrator): Promise<SessionAudio> {
   const { context, master } = sharedAudioContext();
   const codecs = codecPreference();
   const problems: string[] = [];
@@ -51,9 +54,20 @@ export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio>
     }
   };
   const kinds = templateAmbience(pack.template);
-  const { narration: voice } = pack;
-  const [narration, cues, ...beds] = await Promise.all([
-    voice ? attempt('The voice', voice.audio, voice.base, narrationSampleRate) : undefined,
+  const chosen = narrationOf(pack, narrator) ? narrator : defaultNarrator;
+  const loadVoice = async (): Promise<{ narrator: NarratorId; buffer: AudioBuffer | undefined }> => {
+    const voice = narrationOf(pack, chosen);
+    if (!voice) return { narrator: chosen, buffer: undefined };
+    if (chosen === defaultNarrator) return { narrator: chosen, buffer: await attempt('The voice', voice.audio, voice.base, narrationSampleRate) };
+    // Only the default narrator is kept for offline use: without a connection the other one may be missing.
+    const other = await loadNarration(context, voice.audio, voice.base).catch(() => undefined);
+    if (other) return { narrator: chosen, buffer: other };
+    problems.push(`${narratorNames[chosen]} could not be loaded here, so the session uses ${narratorNames[defaultNarrator].toLowerCase()}.`);
+    const fallback = narrationOf(pack, defaultNarrator);
+    return { narrator: defaultNarrator, buffer: fallback && (await attempt('The voice', fallback.audio, fallback.base, narrationSampleRate)) };
+  };
+  const [voice, cues, ...beds] = await Promise.all([
+    loadVoice(),
     attempt('The bells and breath cues', pack.common.cues.audio, pack.commonUrl),
     ...kinds.map((kind) => attempt(`The ${kind} ambience`, pack.common.ambience[kind].audio, pack.commonUrl)),
   ]);
@@ -63,12 +77,17 @@ export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio>
     if (buffer) ambience[kind] = { buffer, loopSeconds: pack.common.ambience[kind].loopSeconds };
   });
   const sounds: SessionSounds = {
-    ...(narration ? { narration: { buffer: narration, lines: pack.lines } } : {}),
+    ...(voice.buffer ? { narration: { buffer: voice.buffer, lines: narrationOf(pack, voice.narrator)?.lines ?? {} } } : {}),
     ...(cues ? { cues: { buffer: cues, clips: pack.common.cues.clips } } : {}),
     ambience,
     recordings: await loadPersonRecordings(context, templateRecordingSlots(pack.template), problems),
   };
-  return { context, port: new WebAudioPort(context, master, sounds), problems, damagedDownload };
+  return { context, port: new WebAudioPort(context, master, sounds), problems, damagedDownload, narrator: voice.narrator };
+}
+
+/** Decodes one narrator's sprite, checked against its manifest, at the narration's own rate. */
+export function loadNarration(context: BaseAudioContext, audio: EncodedAudio, base: URL): Promise<AudioBuffer> {
+  return loadIntactAudio(context, audio, base, codecPreference(), { decodeRate: narrationSampleRate, onDamagedDownload: () => undefined });
 }
 
 export { AudioUnavailableError };

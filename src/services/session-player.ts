@@ -11,8 +11,11 @@ import { Transport, type CommandResult } from '../engine/transport';
 import type { Minutes, Seconds } from '../engine/units';
 import { busyState } from './busy-state';
 import { LockScreenControls } from './lock-screen-controls';
-import { loadSessionAudio } from './session-audio';
-import { builtSessionPack, loadSessionPack, type SessionPack } from './session-pack';
+import type { NarratorId } from '../engine/narrators';
+import type { WebAudioPort } from '../audio/web-audio-port';
+import { savedNarrator, saveNarrator } from './narrator-choice';
+import { loadNarration, loadSessionAudio } from './session-audio';
+import { builtSessionPack, loadSessionPack, narrationOf, packNarrators, type SessionPack } from './session-pack';
 
 export type { Bus };
 
@@ -65,13 +68,26 @@ export class SessionPlayer {
   /** A downloaded file of this session was found damaged when it opened (and dropped): it should be downloaded again. */
   readonly damagedDownload: boolean;
   interrupted = false;
+  /** Whose voice narrates: the person's choice, remembered for later sessions. */
+  narrator: NarratorId | undefined;
+  /** Where another narrator's voice is decoded and played, when the session has sound. */
+  private readonly voice: { readonly context: BaseAudioContext; readonly port: WebAudioPort } | undefined;
 
   private constructor(
     readonly pack: SessionPack,
     private readonly output: SessionOutput,
-    options: { minutes?: Minutes; choices?: Record<string, string>; problems: string[]; damagedDownload?: boolean },
+    options: {
+      minutes?: Minutes;
+      choices?: Record<string, string>;
+      problems: string[];
+      damagedDownload?: boolean;
+      narrator?: NarratorId;
+      voice?: { readonly context: BaseAudioContext; readonly port: WebAudioPort };
+    },
   ) {
     this.problems = options.problems;
+    this.narrator = options.narrator;
+    this.voice = options.voice;
     this.damagedDownload = options.damagedDownload ?? false;
     const { length } = pack.template;
     this.minutes = clampMinutes(options.minutes ?? length.default, length.min, length.max);
@@ -119,8 +135,14 @@ export class SessionPlayer {
 
   private static async withPack(pack: SessionPack, options: { minutes?: Minutes; choices?: Record<string, string> }): Promise<SessionPlayer> {
     try {
-      const audio = await loadSessionAudio(pack);
-      return new SessionPlayer(pack, new WebAudioOutput(audio.context, audio.port), { ...options, problems: [...audio.problems], damagedDownload: audio.damagedDownload });
+      const audio = await loadSessionAudio(pack, packNarrators(pack).length > 1 ? await savedNarrator() : undefined);
+      return new SessionPlayer(pack, new WebAudioOutput(audio.context, audio.port), {
+        ...options,
+        problems: [...audio.problems],
+        damagedDownload: audio.damagedDownload,
+        ...(pack.narration ? { narrator: audio.narrator } : {}),
+        voice: { context: audio.context, port: audio.port },
+      });
     } catch (error) {
       return new SessionPlayer(pack, silentOutput, { ...options, problems: [error instanceof Error ? error.message : String(error)] });
     }
@@ -221,6 +243,32 @@ export class SessionPlayer {
   /** Before the session starts: another option for one of the script's choices. */
   choose(choice: string, option: string): CommandResult {
     return this.replan(this.minutes, settleChoices(this.pack.template, { ...this.choices, [choice]: option }));
+  }
+
+  /** The narrators the person can choose between for this session (none or one: nothing to choose). */
+  get narrators(): NarratorId[] {
+    return packNarrators(this.pack);
+  }
+
+  /**
+   * Another narrator: their lines replace the voice for every line from now on (the plan is the
+   * same for every narrator), and the choice is remembered. False when their voice could not load.
+   */
+  async chooseNarrator(narrator: NarratorId): Promise<boolean> {
+    const voice = narrationOf(this.pack, narrator);
+    const output = this.voice;
+    if (!voice || !output || narrator === this.narrator) return narrator === this.narrator;
+    void saveNarrator(narrator);
+    try {
+      const buffer = await loadNarration(output.context, voice.audio, voice.base);
+      output.port.useNarration({ buffer, lines: voice.lines });
+      this.narrator = narrator;
+      return true;
+    } catch {
+      return false;
+    } finally {
+      this.notify();
+    }
   }
 
   /** "I need a break": the session fades out gently and stops; the person moves to a grounding breath. */

@@ -14,6 +14,8 @@ export const settingKeys = {
   reminderTime: 'checkInReminderTime',
   /** Whether the person was told how to keep their words where the browser may clear them. */
   keepWordsTold: 'keepWordsTold',
+  /** The voice the person chose to narrate sessions (a narrator id such as "slt"). */
+  narrator: 'narrator',
 } as const;
 
 /** A time of day, "HH:MM" in 24 hours: what the reminder form accepts and what it stores. */
@@ -37,6 +39,8 @@ function valueRule(key: string, now: EpochMilliseconds): Rule<SettingValue> {
     case settingKeys.pacerVibrate:
     case settingKeys.keepWordsTold:
       return boolean;
+    case settingKeys.narrator:
+      return text(16, { regex: /^[a-z0-9]+$/u, expected: 'a narrator name such as "slt"' });
     case settingKeys.reminderTime:
       return nullable(text(5, { regex: timeOfDayPattern, expected: 'a time of day such as "08:30"' }));
     default:

@@ -10,6 +10,7 @@ import { captionAt, fallbackPlaysAt, promptAt, stepIndexAt, tapAt, writingPlaces
 import type { Mood } from '../services/check-in-service';
 import type { JournalDraft } from '../services/journal-service';
 import type { LetterDraft } from '../services/letter-service';
+import { narratorNames } from '../engine/narrators';
 import type { Bus, SessionPlayer } from '../services/session-player';
 import { BreakRequestEvent, ImmersiveChangeEvent, ScreenTitleEvent, type DraftChangeEvent } from './events';
 import { formatClock, formatSpokenDuration } from './format';
@@ -519,7 +520,7 @@ export class LullSessionView extends LitElement {
               />
               <div class="ends" aria-hidden="true"><span>${formatLength(length.min)}</span><span>${formatLength(length.max)}</span></div>`}
       </div>
-      ${player.choiceSteps.map((choice) => this._renderChoice(player, choice))}
+      ${player.choiceSteps.map((choice) => this._renderChoice(player, choice))} ${this._renderNarrator(player)}
       ${note
         ? html`<div class="content-note">
             <p>${note}</p>
@@ -552,6 +553,22 @@ export class LullSessionView extends LitElement {
               @change=${() => player.choose(choice.name, option.id)}
             />
             ${option.label}
+          </label>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  private _renderNarrator(player: SessionPlayer) {
+    const { narrators } = player;
+    if (narrators.length < 2) return nothing;
+    return html`<fieldset class="setting">
+      <legend>Voice</legend>
+      <div class="chips">
+        ${narrators.map(
+          (narrator) => html`<label class="chip">
+            <input type="radio" name="narrator" .checked=${live(player.narrator === narrator)} @change=${() => void player.chooseNarrator(narrator)} />
+            ${narratorNames[narrator]}
           </label>`,
         )}
       </div>
