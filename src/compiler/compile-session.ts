@@ -24,6 +24,7 @@ export interface CompiledSession {
 
 /** Silence around each sprite clip: long enough that codec frames (20–26 ms) never bleed into the next line. */
 const spriteGapSeconds = 0.25;
+const linesAtOnce = 2;
 
 /**
  * Builds one session's pack: every line it can speak, as a sprite in two codecs, and a manifest
@@ -44,15 +45,20 @@ export async function compileSession(
   const existing = force ? undefined : await readCurrentManifest(packDir, inputsSha256);
   if (existing) return { manifest: existing };
 
-  const byNarrator = new Map<NarratorId, RenderedLine[]>();
-  for (const narrator of narratorIds) {
-    const rendered: RenderedLine[] = [];
-    for (const text of spokenLines(script)) {
-      const take = takes.get(text);
-      rendered.push(await lines.render(take === undefined ? { text } : { text, take }, narrator));
-    }
-    byNarrator.set(narrator, rendered);
-  }
+  // Festival runs in its own processes and Flite on this thread: narrators render side by side,
+  // two lines at a time each, and the result is the same in any order.
+  const texts = spokenLines(script);
+  const byNarrator = new Map<NarratorId, RenderedLine[]>(
+    await Promise.all(
+      narratorIds.map(async (narrator) => {
+        const rendered = await mapInTurns(texts, linesAtOnce, (text) => {
+          const take = takes.get(text);
+          return lines.render(take === undefined ? { text } : { text, take }, narrator);
+        });
+        return [narrator, rendered] as const;
+      }),
+    ),
+  );
   // The plan gives each line the time of its longest narrator, so every narrator fits the one plan.
   const durations = new Map<string, number>();
   for (const line of [...byNarrator.values()].flat()) durations.set(line.text, Math.max(durations.get(line.text) ?? 0, pcmSeconds(line.pcm)));
@@ -94,6 +100,18 @@ export async function compileSession(
   };
   await writeFile(join(packDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, renderedLines: [...byNarrator.values()].flat().filter((line) => line.rendered).length };
+}
+
+/** Maps `items` through `work`, at most `limit` at once, keeping their order. */
+async function mapInTurns<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  // One iterator shared by the workers: each takes the next item when it is free.
+  const queue = items.entries();
+  const worker = async (): Promise<void> => {
+    for (const [index, item] of queue) results[index] = await work(item);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** One narrator's lines as a sprite in two codecs, and where each line sits in it. */

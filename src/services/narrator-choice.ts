@@ -1,12 +1,11 @@
 import { defaultNarrator, isNarratorId, type NarratorId } from '../engine/narrators';
 import { settingKeys } from '../storage/setting-rules';
 import { getSetting, putSetting } from '../storage/settings';
-import { loadDataServices } from './data-context';
+import type { DataStore } from './data-store';
 
 /** The narrator the person chose last time; the default one when none was chosen or it cannot be read. */
-export async function savedNarrator(): Promise<NarratorId> {
+export async function savedNarrator(store: DataStore): Promise<NarratorId> {
   try {
-    const { store } = await loadDataServices();
     const value = await store.run((db) => getSetting(db, settingKeys.narrator));
     return isNarratorId(value) ? value : defaultNarrator;
   } catch {
@@ -15,9 +14,8 @@ export async function savedNarrator(): Promise<NarratorId> {
 }
 
 /** Remembers the person's narrator for every later session; a failure to store it only means it is asked again. */
-export async function saveNarrator(narrator: NarratorId): Promise<void> {
+export async function saveNarrator(store: DataStore, narrator: NarratorId): Promise<void> {
   try {
-    const { store } = await loadDataServices();
     await store.run((db) => putSetting(db, settingKeys.narrator, narrator));
   } catch {
     // The choice still holds for this session.

@@ -13,6 +13,7 @@ import { busyState } from './busy-state';
 import { LockScreenControls } from './lock-screen-controls';
 import type { NarratorId } from '../engine/narrators';
 import type { WebAudioPort } from '../audio/web-audio-port';
+import { loadDataServices } from './data-context';
 import { savedNarrator, saveNarrator } from './narrator-choice';
 import { loadNarration, loadSessionAudio } from './session-audio';
 import { builtSessionPack, loadSessionPack, narrationOf, packNarrators, type SessionPack } from './session-pack';
@@ -135,7 +136,8 @@ export class SessionPlayer {
 
   private static async withPack(pack: SessionPack, options: { minutes?: Minutes; choices?: Record<string, string> }): Promise<SessionPlayer> {
     try {
-      const audio = await loadSessionAudio(pack, packNarrators(pack).length > 1 ? await savedNarrator() : undefined);
+      const narrator = packNarrators(pack).length > 1 ? await loadDataServices().then(({ store }) => savedNarrator(store), () => undefined) : undefined;
+      const audio = await loadSessionAudio(pack, narrator);
       return new SessionPlayer(pack, new WebAudioOutput(audio.context, audio.port), {
         ...options,
         problems: [...audio.problems],
@@ -258,7 +260,7 @@ export class SessionPlayer {
     const voice = narrationOf(this.pack, narrator);
     const output = this.voice;
     if (!voice || !output || narrator === this.narrator) return narrator === this.narrator;
-    void saveNarrator(narrator);
+    void loadDataServices().then(({ store }) => saveNarrator(store, narrator), () => undefined);
     try {
       const buffer = await loadNarration(output.context, voice.audio, voice.base);
       output.port.useNarration({ buffer, lines: voice.lines });
