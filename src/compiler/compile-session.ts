@@ -24,7 +24,7 @@ export interface CompiledSession {
 
 /** Silence around each sprite clip: long enough that codec frames (20–26 ms) never bleed into the next line. */
 const spriteGapSeconds = 0.25;
-const linesAtOnce = 2;
+const linesAtOnce = 3;
 
 /**
  * Builds one session's pack: every line it can speak, as a sprite in two codecs, and a manifest
@@ -46,7 +46,7 @@ export async function compileSession(
   if (existing) return { manifest: existing };
 
   // Festival runs in its own processes and Flite on this thread: narrators render side by side,
-  // two lines at a time each, and the result is the same in any order.
+  // a few lines at a time each, and the result is the same in any order.
   const texts = spokenLines(script);
   const byNarrator = new Map<NarratorId, RenderedLine[]>(
     await Promise.all(
