@@ -40,7 +40,8 @@ describe('shapeVoice', () => {
   beforeAll(async () => {
     const text = 'Breathe in slowly, and let it go. Notice the stillness.';
     speech = await (await createSpeaker(narratorVoices.slt)).speak({ text, words: [] }, { words: 10, wordsPerMinute: calmPace.breathingWordsPerMinute, rests: calmPace.rests, rate: calmPace.rate });
-  });
+    // Festival speaks the line twice (its own pace, then the calm one): slow on a busy machine.
+  }, 60_000);
 
   it('levels synthetic speech to −20 dBFS RMS with peaks under −3 dBFS and silent edges', () => {
     expectLevelled(channelOf(shapeVoice(speech)));
