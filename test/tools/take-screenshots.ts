@@ -39,18 +39,16 @@ async function start(page: Page): Promise<void> {
 /** Waits until the screen's elapsed clock ("1:05") shows at least `seconds`: the visual has moved on the audio clock by then. */
 async function clockReaches(page: Page, seconds: number): Promise<void> {
   await page.waitForFunction((target) => {
-    // The clock sits in a screen's shadow root, inside the app's.
-    const find = (root: ParentNode): Element | null => {
-      const found = root.querySelector('.times span');
-      if (found) return found;
-      for (const element of root.querySelectorAll('*')) {
-        const inner = element.shadowRoot ? find(element.shadowRoot) : null;
-        if (inner) return inner;
-      }
-      return null;
-    };
-    const [minutes, secs] = (find(document)?.textContent ?? '').trim().split(/\s/u)[0]?.split(':').map(Number) ?? [];
-    return minutes !== undefined && secs !== undefined && minutes * 60 + secs >= target;
+    // The clock sits in a screen's shadow root inside the app's: every root is searched in one loop (a named helper here would need the tool's bundler helpers, which the page lacks).
+    const roots: ParentNode[] = [document];
+    let clock: Element | null = null;
+    while (!clock && roots.length > 0) {
+      const root = roots.shift() as ParentNode;
+      clock = root.querySelector('.times span');
+      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+    }
+    const [minutes = 0, secs = 0] = (clock?.textContent ?? '').trim().split(/\s/u)[0]?.split(':').map(Number) ?? [];
+    return minutes * 60 + secs >= target;
   }, seconds);
 }
 
