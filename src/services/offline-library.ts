@@ -1,3 +1,4 @@
+import { ChangeSignal } from './change-signal';
 import type { LibraryIndex } from '../engine/pack-manifest';
 import { filesNoLongerNeeded, isComplete, progressOf, unionOfFiles, type ByteProgress, type PlannedFile } from '../offline/download-plan';
 import { isAbortError, OfflineError } from '../offline/offline-error';
@@ -43,8 +44,6 @@ interface Job {
   readonly stored: string[];
 }
 
-type Listener = () => void;
-
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -63,7 +62,7 @@ export class OfflineLibrary {
   private coreSessions: readonly string[] = [];
   private readonly failures = new Map<DownloadTarget, string>();
   private storageUse: StorageUse | undefined;
-  private readonly listeners = new Set<Listener>();
+  private readonly changes = new ChangeSignal();
 
   /** Shows the sessions of this library; what is already stored is read from the cache. */
   attach(index: LibraryIndex, indexUrl: URL): Promise<void> {
@@ -177,9 +176,8 @@ export class OfflineLibrary {
   }
 
   /** Calls `listener` on every change; returns the unsubscribe function. */
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: () => void): () => void {
+    return this.changes.subscribe(listener);
   }
 
   private sessionsOf(target: DownloadTarget): readonly string[] {
@@ -301,7 +299,7 @@ export class OfflineLibrary {
   }
 
   private notify(): void {
-    for (const listener of this.listeners) listener();
+    this.changes.notify();
   }
 }
 
