@@ -12,5 +12,4 @@ describe('a change signal', () => {
     signal.notify();
     expect(heard).toEqual(['a', 'b', 'b']);
   });
-
 });
