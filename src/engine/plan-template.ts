@@ -1,3 +1,4 @@
+import { choicesIn, pathThrough, settleAnswers } from './choice-tree';
 import { fillElastic, type Stretchable } from './elastic-fill';
 import type { AmbienceKind, RecordingSlot, StepKind } from './script-model';
 import type { Caption, PlannedStep, SessionPlan, TimelineEvent } from './timeline';
@@ -80,46 +81,21 @@ export interface StretchInputs {
   readonly recordings?: Readonly<Partial<Record<RecordingSlot, Seconds>>>;
 }
 
+const isTemplateChoice = (node: TemplateNode): node is TemplateChoice => node.kind === 'choice';
+
 /** The choices a template offers, in order of appearance (nested ones included). */
 export function templateChoices(template: PlanTemplate): TemplateChoice[] {
-  const found: TemplateChoice[] = [];
-  const visit = (nodes: readonly TemplateNode[]): void => {
-    for (const node of nodes) {
-      if (node.kind !== 'choice') continue;
-      found.push(node);
-      for (const option of node.options) visit(option.steps);
-    }
-  };
-  visit(template.steps);
-  return found;
+  return choicesIn(template.steps, isTemplateChoice);
 }
 
 /** The option each choice takes: the one asked for if it exists, else the default. */
 export function settleChoices(template: PlanTemplate, wanted: Readonly<Record<string, string>>): Record<string, string> {
-  const settled: Record<string, string> = {};
-  for (const choice of templateChoices(template)) {
-    const asked = Object.hasOwn(wanted, choice.name) ? wanted[choice.name] : undefined;
-    settled[choice.name] = asked && choice.options.some((option) => option.id === asked) ? asked : choice.defaultOption;
-  }
-  return settled;
+  return settleAnswers(templateChoices(template), wanted);
 }
 
 /** The steps a person hears for these (settled) choices, in order. */
 export function resolveTemplatePath(template: PlanTemplate, choices: Readonly<Record<string, string>>): TemplateStep[] {
-  const path: TemplateStep[] = [];
-  const walk = (nodes: readonly TemplateNode[]): void => {
-    for (const node of nodes) {
-      if (node.when && choices[node.when.choice] !== node.when.option) continue;
-      if (node.kind !== 'choice') {
-        path.push(node);
-        continue;
-      }
-      const option = node.options.find((candidate) => candidate.id === choices[node.name]);
-      if (option) walk(option.steps);
-    }
-  };
-  walk(template.steps);
-  return path;
+  return pathThrough(template.steps, choices, isTemplateChoice);
 }
 
 /** The ambience loops a template can play, on any branch. */
