@@ -1,19 +1,15 @@
 import type { Pcm } from '../pcm';
 import type { AmbienceStream } from './ambience-stream';
 import { cyclesPerLoop, loopSine, prerollFrames } from './ambience-stream';
-import { addBirdCalls } from './bird-calls';
 import { BiquadBandPass, OnePoleHighPass, OnePoleLowPass } from './filters';
-import { rmsOf } from './levels';
 import { whiteNoise } from './random';
 import { slowCurve } from './slow-curve';
 import type { Stereo } from './stereo';
 
 const slowGustSeconds = 11;
 const quickGustSeconds = 4.3;
-/** Peak amplitude of a bird call relative to the wind's RMS level. */
-const birdLevel = 2;
 
-/** Soft wind through leaves, gusting slowly, with an occasional quiet bird. */
+/** Soft wind through leaves, gusting slowly; the birds are separate sounds the engine places over it. */
 export function renderForest(stream: AmbienceStream): Pcm {
   const { sampleRate, frames, random } = stream;
   const left = new Float32Array(frames);
@@ -43,6 +39,5 @@ export function renderForest(stream: AmbienceStream): Pcm {
     }
   }
   const channels: Stereo = [left, right];
-  addBirdCalls(channels, stream, birdLevel * rmsOf(channels));
   return { sampleRate, channels };
 }

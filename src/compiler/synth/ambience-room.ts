@@ -1,9 +1,7 @@
 import type { Pcm } from '../pcm';
 import type { AmbienceStream } from './ambience-stream';
 import { cyclesPerLoop, loopSine, prerollFrames } from './ambience-stream';
-import { addCrackles } from './crackles';
 import { BiquadBandPass, OnePoleLowPass } from './filters';
-import { rmsOf } from './levels';
 import { whiteNoise } from './random';
 import { slowCurve } from './slow-curve';
 import type { Stereo } from './stereo';
@@ -14,10 +12,8 @@ const quickFlickerSeconds = 2.1;
 const hissGain = 0.03;
 /** The fire sits in front of the listener: each ear hears mostly the same rumble. */
 const sharedRumble = 0.85;
-/** Loudest crackle burst relative to the bed's RMS level, before the crackles are filtered. */
-const crackleLevel = 14;
 
-/** A cozy room with a quiet fireplace: a low, warm, flickering rumble, faint hiss and sparse crackles. */
+/** A cozy room with a quiet fireplace: a low, warm, flickering rumble and faint hiss; the crackles are separate sounds. */
 export function renderRoom(stream: AmbienceStream): Pcm {
   const { sampleRate, frames, random } = stream;
   const left = new Float32Array(frames);
@@ -44,7 +40,6 @@ export function renderRoom(stream: AmbienceStream): Pcm {
     }
   }
   const channels: Stereo = [left, right];
-  addCrackles(channels, stream, crackleLevel * rmsOf(channels));
   return { sampleRate, channels };
 }
 

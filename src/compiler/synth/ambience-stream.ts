@@ -25,16 +25,3 @@ export function cyclesPerLoop(stream: AmbienceStream, periodSeconds: number): nu
 export function loopSine(stream: AmbienceStream, frame: number, cycles: number, phase = 0): number {
   return Math.sin((2 * Math.PI * cycles * frame) / stream.loopFrames + phase);
 }
-
-/**
- * The frames where an event `eventFrames` long may start so that it lies wholly inside the part of
- * the loop that the seam crossfade leaves untouched; undefined when the loop is too short for one.
- */
-export function cleanEventStarts(
-  stream: AmbienceStream,
-  eventFrames: number,
-): { readonly first: number; readonly last: number } | undefined {
-  const first = stream.frames - stream.loopFrames;
-  const last = stream.loopFrames - eventFrames;
-  return last >= first ? { first, last } : undefined;
-}
