@@ -74,3 +74,28 @@ function pickVariant(random: () => number, variants: number, previous: number): 
   const pick = Math.floor(random() * (variants - 1));
   return pick >= previous ? pick + 1 : pick;
 }
+
+export interface LevelDrift {
+  readonly at: Seconds;
+  /** The gain the bed glides to, from `at` over `glide` seconds: 0 to −3 dB. */
+  readonly gain: number;
+  readonly glide: Seconds;
+}
+
+/** The bed's level drifts by up to this much, in glides of these lengths. */
+export const bedDrift = { depthDb: 3, shortest: 8, longest: 21 } as const;
+
+/**
+ * A seeded, never-repeating slow drift of a bed's level between `from` and `until`: one glide after
+ * another, each to a new gain, so the bed's own swells never line up with its loop twice.
+ */
+export function driftLevels(seed: number, from: Seconds, until: Seconds): LevelDrift[] {
+  const random = createRandom(seed);
+  const drifts: LevelDrift[] = [];
+  for (let at = from; ; ) {
+    const glide = bedDrift.shortest + (bedDrift.longest - bedDrift.shortest) * random();
+    if (at + glide > until) return drifts;
+    drifts.push({ at, gain: 10 ** ((-bedDrift.depthDb * random()) / 20), glide });
+    at += glide;
+  }
+}

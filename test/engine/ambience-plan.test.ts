@@ -14,13 +14,15 @@ const breathing = loadValidScript('audio-scripts/breathe-long-exhale.yaml');
 
 type AmbienceChange = Extract<TimelineEvent, { kind: 'ambience' }>;
 const changes = (planned: SessionPlan) => planned.events.filter((event): event is AmbienceChange => event.kind === 'ambience');
+/** The script's own ambience changes: where the kind changes (the engine's level drift keeps it). */
+const kindChanges = (planned: SessionPlan) => changes(planned).filter((change, index, all) => index === 0 || all[index - 1]?.ambience !== change.ambience);
 const scattered = (planned: SessionPlan) => planned.events.filter((event) => event.kind === 'ambience-event');
 
 describe('the ambience’s own sounds in a plan', () => {
   it('fall only while their ambience plays: after it has faded in, ending before it changes', () => {
     for (const choice of ['beach', 'forest', 'room']) {
       const planned = plan(safeSpace, 20, { choices: { place: choice } });
-      const stretches = changes(planned);
+      const stretches = kindChanges(planned);
       const events = scattered(planned);
       expect(events.length, choice).toBeGreaterThan(20);
       for (const event of events) {
@@ -54,5 +56,21 @@ describe('the ambience’s own sounds in a plan', () => {
 
   it('leave brown noise a bed alone', () => {
     expect(scattered(plan(breathing, 10))).toEqual([]);
+  });
+
+  it('let the bed’s level drift slowly and continuously, never above the script’s volume nor 3 dB under it', () => {
+    const planned = plan(soothing, 15);
+    const [start, ...drift] = changes(planned).filter((change) => change.ambience === 'rain');
+    expect(drift.length).toBeGreaterThan(20);
+    drift.slice(1).forEach((glide, index) => {
+      const before = drift[index];
+      expect(glide.at).toBeCloseTo((before?.at ?? 0) + (before?.fade ?? 0), 9);
+    });
+    for (const glide of drift) {
+      expect(glide.volume).toBeLessThanOrEqual(start?.volume ?? 0);
+      expect(glide.volume).toBeGreaterThanOrEqual((start?.volume ?? 0) * 10 ** (-3 / 20) - 1e-12);
+    }
+    const gains = new Set(drift.map((glide) => glide.volume));
+    expect(gains.size).toBe(drift.length);
   });
 });
