@@ -15,7 +15,7 @@ import { voiceId } from './voice';
 import { encodedFiles, writeEncoded } from './write-encoded';
 
 /** Change this whenever a synthesizer changes, so every pack's shared sounds are rebuilt. */
-export const commonRecipe = 'cues-2/ambience-2';
+export const commonRecipe = 'cues-2/ambience-3';
 
 const cueSampleRate = 48_000;
 

@@ -48,10 +48,10 @@ interface AmbienceFile {
   readonly events: readonly SpriteClip[];
 }
 
-const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
 export function benchAmbience(): { sessions: AmbienceSessionFigures[]; repeats: AmbienceRepeatFigures[] } {
-  const common = readJson<CommonManifest>(join(packsDir, 'common', 'common.json'));
+  // The shipped packs, written by this repository's compiler.
+  const common = JSON.parse(readFileSync(join(packsDir, 'common', 'common.json'), 'utf8')) as CommonManifest;
   const files = new Map<AmbienceKind, AmbienceFile>();
   const fileOf = (kind: AmbienceKind): AmbienceFile => {
     const known = files.get(kind);
@@ -63,7 +63,7 @@ export function benchAmbience(): { sessions: AmbienceSessionFigures[]; repeats: 
   };
   const ids = readdirSync(packsDir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() && entry.name !== 'common' ? [entry.name] : []));
   const sessions = ids.flatMap((id) => {
-    const manifest = readJson<SessionManifest>(join(packsDir, id, 'manifest.json'));
+    const manifest = JSON.parse(readFileSync(join(packsDir, id, 'manifest.json'), 'utf8')) as SessionManifest;
     const plans = branchPlans(manifest);
     const kinds = [...new Set(plans.flatMap((plan) => plan.events.flatMap((event) => (event.kind === 'ambience' && event.ambience ? [event.ambience] : []))))];
     if (kinds.length === 0) return [];

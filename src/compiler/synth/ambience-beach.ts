@@ -1,6 +1,6 @@
 import type { Pcm } from '../pcm';
 import type { AmbienceStream } from './ambience-stream';
-import { cyclesPerLoop, loopSine, prerollFrames } from './ambience-stream';
+import { cyclesPerLoop, loopSine, loopWander, prerollFrames } from './ambience-stream';
 import { BiquadBandPass, OnePoleHighPass, OnePoleLowPass } from './filters';
 import { panLeftGain, panRightGain } from './pan';
 import { whiteNoise } from './random';
@@ -8,8 +8,8 @@ import { slowCurve } from './slow-curve';
 
 const roarGain = 2.2;
 const washGain = 0.25;
-const swellSeconds = 23;
-const driftSeconds = 37;
+const swellSeconds = 9;
+const driftSeconds = 4;
 const panSwaySeconds = 30;
 const panSwayDepth = 0.3;
 
@@ -21,19 +21,19 @@ export function renderBeach(stream: AmbienceStream): Pcm {
   const { sampleRate, frames, random } = stream;
   const left = new Float32Array(frames);
   const right = new Float32Array(frames);
-  const swells = cyclesPerLoop(stream, swellSeconds);
-  const drifts = cyclesPerLoop(stream, driftSeconds);
+  // The sea's own rise and fall wanders at random, repeating only with the loop.
+  const swells = [loopWander(stream, swellSeconds), loopWander(stream, swellSeconds)];
+  const drifts = [loopWander(stream, driftSeconds), loopWander(stream, driftSeconds)];
   const swaysPerLoop = cyclesPerLoop(stream, panSwaySeconds);
   const pan = (frame: number): number => panSwayDepth * loopSine(stream, frame, swaysPerLoop);
-  const breathing = (frame: number, phase: number): number =>
-    0.8 + 0.12 * loopSine(stream, frame, swells, phase) + 0.08 * loopSine(stream, frame, drifts, 2 * phase + 0.7);
+  const breathing = (frame: number, ear: number): number => 0.8 + 0.08 * (swells[ear]?.(frame) ?? 0) + 0.05 * (drifts[ear]?.(frame) ?? 0);
   const voices = [
-    { target: left, phase: 0, panGain: panLeftGain },
-    { target: right, phase: 0.6, panGain: panRightGain },
-  ].map(({ target, phase, panGain }) => ({
+    { target: left, ear: 0, panGain: panLeftGain },
+    { target: right, ear: 1, panGain: panRightGain },
+  ].map(({ target, ear, panGain }) => ({
     target,
-    roarLevel: slowCurve(stream, (frame) => roarGain * panGain(pan(frame)) * breathing(frame, phase)),
-    washLevel: slowCurve(stream, (frame) => washGain * panGain(pan(frame)) * breathing(frame, phase + 1.9)),
+    roarLevel: slowCurve(stream, (frame) => roarGain * panGain(pan(frame)) * breathing(frame, ear)),
+    washLevel: slowCurve(stream, (frame) => washGain * panGain(pan(frame)) * breathing(frame, 1 - ear)),
     roar: new OnePoleLowPass(280, sampleRate),
     roarFloor: new OnePoleHighPass(35, sampleRate),
     wash: new BiquadBandPass(1100, 0.7, sampleRate),

@@ -25,3 +25,21 @@ export function cyclesPerLoop(stream: AmbienceStream, periodSeconds: number): nu
 export function loopSine(stream: AmbienceStream, frame: number, cycles: number, phase = 0): number {
   return Math.sin((2 * Math.PI * cycles * frame) / stream.loopFrames + phase);
 }
+
+/**
+ * A smooth random curve from −1 to 1 that repeats only once per loop: random values at about
+ * every `knotSeconds`, joined by cosine steps, the last knot leading back into the first. Unlike
+ * a sine it has no period of its own that a person could hear returning.
+ */
+export function loopWander(stream: AmbienceStream, knotSeconds: number): (frame: number) => number {
+  const knots = cyclesPerLoop(stream, knotSeconds);
+  const values = Array.from({ length: knots }, () => 2 * stream.random() - 1);
+  return (frame) => {
+    const position = ((((frame / stream.loopFrames) * knots) % knots) + knots) % knots;
+    const index = Math.floor(position);
+    const before = values[index] ?? 0;
+    const after = values[(index + 1) % knots] ?? 0;
+    const ease = 0.5 - 0.5 * Math.cos(Math.PI * (position - index));
+    return before + (after - before) * ease;
+  };
+}
