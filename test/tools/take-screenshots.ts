@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { preview } from 'vite';
 import type { SessionPlan } from '../../src/engine/timeline';
 import { launchChromium } from '../browser/harness/chromium';
+import { pageCall } from '../browser/harness/engines/find-in-page';
 import { shippedPlan } from '../helpers/shipped-plan';
 
 interface Shot {
@@ -38,7 +39,7 @@ async function start(page: Page): Promise<void> {
 
 /** Waits until the screen's elapsed clock ("1:05") shows at least `seconds`: the visual has moved on the audio clock by then. */
 async function clockReaches(page: Page, seconds: number): Promise<void> {
-  await page.waitForFunction((target) => {
+  const reached = (target: number): boolean => {
     // The clock sits in a screen's shadow root, inside the app's.
     const find = (root: ParentNode): Element | null => {
       const found = root.querySelector('.times span');
@@ -51,7 +52,9 @@ async function clockReaches(page: Page, seconds: number): Promise<void> {
     };
     const [minutes, secs] = (find(document)?.textContent ?? '').trim().split(/\s/u)[0]?.split(':').map(Number) ?? [];
     return minutes !== undefined && secs !== undefined && minutes * 60 + secs >= target;
-  }, seconds);
+  };
+  // Through pageCall: tsx names the inner helper with a `__name` call that only Node has.
+  await page.waitForFunction(pageCall(reached.toString(), [String(seconds)]));
 }
 
 /** Starts a session and moves to `at` seconds, then lets the screen settle on that moment. */
