@@ -37,8 +37,15 @@ export const presetNames: Readonly<Record<string, string>> = {
 };
 
 /** How each cue is named in a link (`?cue=tone`) and in the stored settings. */
-const cueWords: Readonly<Record<BreathCue, string>> = { voice: 'voice', tone: 'tone', none: 'silent' };
-const cueOfWord: Readonly<Record<string, BreathCue>> = { voice: 'voice', tone: 'tone', silent: 'none', none: 'none' };
+const cueWords: Readonly<Record<BreathCue, string>> = { voice: 'voice', tone: 'tone', none: 'silent', 'voice-then-tone': 'voice-then-tone', 'voice-then-quiet': 'voice-then-quiet' };
+const cueOfWord: Readonly<Record<string, BreathCue>> = {
+  voice: 'voice',
+  tone: 'tone',
+  silent: 'none',
+  none: 'none',
+  'voice-then-tone': 'voice-then-tone',
+  'voice-then-quiet': 'voice-then-quiet',
+};
 
 /** The presets, then the person's patterns in the order they made them (only those the engine can play). */
 export function pacerPatterns(customs: readonly CustomBreathPattern[]): PacerPattern[] {

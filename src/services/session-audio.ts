@@ -1,6 +1,6 @@
 import { AudioUnavailableError, sharedAudioContext } from '../audio/audio-context';
 import { AudioLoadError } from '../audio/load-audio';
-import { WebAudioPort, type SessionSounds } from '../audio/web-audio-port';
+import { WebAudioPort, type AmbienceSound, type SessionSounds } from '../audio/web-audio-port';
 import type { EncodedAudio } from '../engine/pack-manifest';
 import { templateAmbience, templateRecordingSlots } from '../engine/plan-template';
 import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
@@ -57,10 +57,12 @@ export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio>
     attempt('The bells and breath cues', pack.common.cues.audio, pack.commonUrl),
     ...kinds.map((kind) => attempt(`The ${kind} ambience`, pack.common.ambience[kind].audio, pack.commonUrl)),
   ]);
-  const ambience: Partial<Record<AmbienceKind, { buffer: AudioBuffer; loopSeconds: number }>> = {};
+  const ambience: Partial<Record<AmbienceKind, AmbienceSound>> = {};
   kinds.forEach((kind, index) => {
     const buffer = beds[index];
-    if (buffer) ambience[kind] = { buffer, loopSeconds: pack.common.ambience[kind].loopSeconds };
+    const { loopSeconds, events } = pack.common.ambience[kind];
+    // Shared sounds made by an earlier version have no separate events: the bed plays alone.
+    if (buffer) ambience[kind] = { buffer, loopSeconds, events: events ?? [] };
   });
   const sounds: SessionSounds = {
     ...(narration ? { narration: { buffer: narration, lines: pack.lines } } : {}),

@@ -33,6 +33,7 @@ const silentOutput: SessionOutput = {
   scheduleVoice: () => undefined,
   scheduleCue: () => undefined,
   scheduleAmbience: () => undefined,
+  scheduleAmbienceEvent: () => undefined,
   stopAll: () => undefined,
   setVolume: () => undefined,
   keepOutputAwake: () => undefined,

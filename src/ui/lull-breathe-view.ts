@@ -34,7 +34,15 @@ import { PlaybackController } from './playback-controller';
 import { controlStyles, panelStyles } from './shared-styles';
 import { WakeLockController } from './wake-lock-controller';
 
-const cueLabels: Readonly<Record<BreathCue, string>> = { voice: 'Soft voice', tone: 'Tone', none: 'Silent' };
+const cueLabels: Readonly<Record<BreathCue, string>> = {
+  voice: 'Soft voice',
+  'voice-then-tone': 'Words, then tones',
+  'voice-then-quiet': 'Words, then tones, then silence',
+  tone: 'Tone',
+  none: 'Silent',
+};
+/** The cues in the order offered: the thinning ones next to the voice they begin with. */
+const offeredCues: readonly BreathCue[] = ['voice', 'voice-then-tone', 'voice-then-quiet', 'tone', 'none'];
 
 /**
  * The breathing pacer: a pattern (preset or the person's own), a length in minutes or breaths and
@@ -389,7 +397,7 @@ export class LullBreatheView extends LitElement {
       </fieldset>
       <fieldset>
         <legend>Cue</legend>
-        ${(['voice', 'tone', 'none'] as const).map(
+        ${offeredCues.map(
           (cue) => html`<label class="option">
             <input type="radio" name="cue" .checked=${choice.cue === cue} @change=${() => this._choose({ cue })} />
             ${cueLabels[cue]}

@@ -1,5 +1,6 @@
 // `npm run bench`: measures what the quality bars name, prints it, and appends it to the history.
 // Options after `--` go to the timing section (e.g. `npm run bench -- --minutes 3`).
+import { runAmbienceSection } from './ambience-section';
 import { benchCompile } from './compile-bench';
 import { appendHistory } from './history';
 import { runTimingSection } from './timing/timing-section';
@@ -8,6 +9,8 @@ import { benchWeb, webBudgets } from './web-bench';
 const compile = await benchCompile();
 console.log('Compile (npm run audio), per session:');
 console.table(compile);
+
+const ambience = runAmbienceSection();
 
 let timing: Awaited<ReturnType<typeof runTimingSection>> | { error: string };
 try {
@@ -37,4 +40,4 @@ try {
   process.exitCode = 1;
 }
 
-appendHistory({ compile, timing, web });
+appendHistory({ compile, ambience, timing, web });

@@ -142,7 +142,7 @@ describe('the breathing pacer', () => {
     expect(await pacer.getByRole('radio', { name: /^4-7-8/u }).isChecked()).toBe(true);
     expect(await pacer.getByRole('radio', { name: 'By breaths' }).isChecked()).toBe(true);
     expect(await pacer.getByLabel('Breaths (1–189)').inputValue()).toBe('8');
-    expect(await pacer.getByRole('radio', { name: 'Tone' }).isChecked()).toBe(true);
+    expect(await pacer.getByRole('radio', { name: 'Tone', exact: true }).isChecked()).toBe(true);
     // A bell, 8 breaths of 19 s, a bell.
     await eventually(() => pacer.locator('.times').innerText()).toContain('−2:40');
     await eventually(() => pacer.locator('#length-summary').innerText()).toBe('8 breaths, about 3 min');
@@ -157,7 +157,17 @@ describe('the breathing pacer', () => {
     expect(await pacer.locator('.note').innerText()).toContain('A length of “500” minutes is not possible (1 to 60), so the pacer plays 5 minutes.');
     expect(await pacer.getByRole('radio', { name: /^Long exhale/u }).isChecked()).toBe(true);
     expect(await pacer.getByLabel('Minutes (1–60)').inputValue()).toBe('5');
-    expect(await pacer.getByRole('radio', { name: 'Soft voice' }).isChecked()).toBe(true);
+    expect(await pacer.getByRole('radio', { name: 'Soft voice', exact: true }).isChecked()).toBe(true);
+
+    // Cues that thin out: words for the first breaths, then tones, then silence.
+    await app.page.goto(new URL('/breathe?pattern=box&minutes=5&cue=voice-then-quiet', app.page.url()).href);
+    await eventually(() => pacer.getByRole('radio', { name: 'Words, then tones, then silence', exact: true }).isChecked()).toBe(true);
+    await pacer.getByRole('radio', { name: 'Words, then tones', exact: true }).check();
+    // The choice is remembered: the pacer opened without a link offers it again.
+    await eventually(async () => {
+      await app?.page.goto(new URL('/breathe', app.page.url()).href);
+      return pacer.getByRole('radio', { name: 'Words, then tones', exact: true }).isChecked();
+    }).toBe(true);
     expect(app.problems).toEqual([]);
   });
 
