@@ -1,0 +1,27 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { NowPlaying, PlayingSession } from '../services/now-playing';
+
+/** Follows which session the app keeps playing, for a screen that shows the way back to it. */
+export class NowPlayingController implements ReactiveController {
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly nowPlaying: () => NowPlaying | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  get current(): PlayingSession | undefined {
+    return this.nowPlaying()?.current;
+  }
+
+  hostConnected(): void {
+    this.unsubscribe = this.nowPlaying()?.subscribe(() => this.host.requestUpdate());
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+}
