@@ -1,6 +1,7 @@
 import type { Bus } from '../engine/audio-port';
 import type { Minutes } from '../engine/units';
-import type { ResumePosition, SessionChoices, SessionRun } from '../storage/schema';
+import { leavePendingPlace, takePendingPlaces } from '../storage/pending-places';
+import type { LullDatabase, ResumePosition, SessionChoices, SessionRun } from '../storage/schema';
 import { clearResumePosition, getResumePosition, getSessionRun, listResumePositions, listSessionRuns, putResumePosition, putSessionRun } from '../storage/session-history';
 import { sessionSettingsKey, settingKeys } from '../storage/setting-rules';
 import { getSetting, getSettings, putSetting } from '../storage/settings';
@@ -39,6 +40,7 @@ export class ContinuityService {
   sessionMemory(sessionId: string): Promise<SessionMemory> {
     return this.store.run(async (db) => {
       const now = this.now();
+      await this.settlePending(db);
       const [kept, remembered, settings] = await Promise.all([
         getResumePosition(db, sessionId, now),
         getSetting(db, sessionSettingsKey(sessionId), now),
@@ -54,12 +56,36 @@ export class ContinuityService {
 
   /** The sessions left unfinished in the last day, the most recent first. */
   async openOffers(): Promise<ResumeOffer[]> {
-    return openOffers(await this.store.run((db) => listResumePositions(db, this.now())), this.now());
+    return openOffers(
+      await this.store.run(async (db) => {
+        await this.settlePending(db);
+        return listResumePositions(db, this.now());
+      }),
+      this.now(),
+    );
   }
 
   keepPlace(sessionId: string, position: number, minutes: Minutes, choices: SessionChoices): Promise<void> {
-    const kept: ResumePosition = { sessionId, positionSeconds: position, lengthMinutes: minutes, choices: { ...choices }, updatedAt: this.now() };
+    const kept = this.place(sessionId, position, minutes, choices);
     return this.store.run((db) => putResumePosition(db, kept));
+  }
+
+  /** The page is closing: the place is left where it is written at once, and moved into the database next time. */
+  leavePlace(sessionId: string, position: number, minutes: Minutes, choices: SessionChoices): void {
+    leavePendingPlace(this.place(sessionId, position, minutes, choices));
+  }
+
+  private place(sessionId: string, position: number, minutes: Minutes, choices: SessionChoices): ResumePosition {
+    return { sessionId, positionSeconds: position, lengthMinutes: minutes, choices: { ...choices }, updatedAt: this.now() };
+  }
+
+  /** Places left by closed pages go into the database, where they are newer than what it has. */
+  private async settlePending(db: LullDatabase): Promise<void> {
+    const now = this.now();
+    for (const place of takePendingPlaces(now)) {
+      const stored = await getResumePosition(db, place.sessionId, now);
+      if (!stored || stored.updatedAt < place.updatedAt) await putResumePosition(db, place);
+    }
   }
 
   forgetPlace(sessionId: string): Promise<void> {

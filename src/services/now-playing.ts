@@ -12,8 +12,8 @@ export interface PlayingSession {
   readonly player: SessionPlayer;
   /** What keeps its place and its history, for a session that has them. */
   readonly keeper?: ResumeKeeper;
-  /** Lets it go: keeps its place where it has one, and frees its sound. */
-  close(): void;
+  /** Lets it go: frees its sound, and keeps its place where it has one (settled when the place is written). */
+  close(): Promise<void> | void;
 }
 
 type Listener = () => void;
@@ -75,7 +75,8 @@ export class NowPlaying {
     this.unsubscribe = undefined;
     const playing = this.playing;
     this.playing = undefined;
-    playing?.close();
+    // Told again once its place is written, for screens that offer to continue it.
+    if (playing) void Promise.resolve(playing.close()).then(() => this.notify());
   }
 
   private notify(): void {

@@ -8,8 +8,8 @@ export const keepEvery: Milliseconds = 2000;
 
 /**
  * Keeps a playing session's place on the device, so a closed tab, a reload or a crash can
- * continue from it: every two seconds while it plays, at once when it pauses or the page is
- * hidden or closed. At the session's end the place is forgotten and the run goes into the
+ * continue from it: every two seconds while it plays, at once when it pauses, seeks or skips,
+ * and when the page is hidden or closed. At the session's end the place is forgotten and the run goes into the
  * history, with the moods the person gave.
  */
 export class ResumeKeeper {
@@ -19,6 +19,11 @@ export class ResumeKeeper {
   private writing: Promise<unknown> = Promise.resolve();
   /** The history's record of this session's end, once it ended; its after-mood is added to it. */
   private runId: string | undefined;
+  /**
+   * The data service, once loaded: a page being closed runs only what is already at hand (a
+   * module still loading would not arrive in time), so the last write needs it ready.
+   */
+  private service: ContinuityService | undefined;
   /** How the person felt before the session, if they said. */
   moodBefore: number | null = null;
 
@@ -27,9 +32,13 @@ export class ResumeKeeper {
     private readonly continuity: () => Promise<ContinuityService>,
     private readonly now: () => number = Date.now,
   ) {
+    continuity().then(
+      (service) => (this.service = service),
+      () => undefined,
+    );
     this.unsubscribe = player.subscribe(this.onChange);
     document.addEventListener('visibilitychange', this.onHide);
-    window.addEventListener('pagehide', this.keepNow);
+    window.addEventListener('pagehide', this.onClose);
     this.onChange();
   }
 
@@ -39,13 +48,14 @@ export class ResumeKeeper {
     if (runId !== undefined) this.queue((continuity) => continuity.setMoodAfter(runId, mood));
   }
 
-  /** Writes the place once more and stops following the session. */
-  dispose(): void {
+  /** Writes the place once more and stops following the session; settles once the place is written. */
+  dispose(): Promise<void> {
     this.keepNow();
     this.unsubscribe();
     document.removeEventListener('visibilitychange', this.onHide);
-    window.removeEventListener('pagehide', this.keepNow);
+    window.removeEventListener('pagehide', this.onClose);
     this.setTimer(false);
+    return this.writing.then(() => undefined);
   }
 
   private readonly onChange = (): void => {
@@ -55,7 +65,8 @@ export class ResumeKeeper {
       this.startedAt ??= this.now();
       this.runId = undefined;
     }
-    if (state === 'paused' || state === 'waiting') this.keepNow();
+    // Any change (a pause, a seek, a step skipped) moves the place: it is kept at once.
+    this.keepNow();
     if (state === 'ended' && this.startedAt !== undefined && this.runId === undefined) this.finish(this.startedAt);
   };
 
@@ -64,13 +75,23 @@ export class ResumeKeeper {
   };
 
   private readonly keepNow = (): void => {
-    const { state, pack, lengthMinutes, chosen } = this.player;
-    if (state !== 'playing' && state !== 'paused' && state !== 'waiting') return;
-    const position = this.player.position();
-    if (!isWorthResuming(position, this.player.currentPlan.duration)) return;
-    const choices = { ...chosen };
-    this.queue((continuity) => continuity.keepPlace(pack.id, position, lengthMinutes, choices));
+    const place = this.place();
+    if (place) this.queue((continuity) => continuity.keepPlace(...place));
   };
+
+  /** A closing page cannot finish a database write: the place is left to be moved in next time. */
+  private readonly onClose = (): void => {
+    const place = this.place();
+    if (place) this.service?.leavePlace(...place);
+  };
+
+  /** Where the session is, if it has started and that is worth continuing from. */
+  private place(): Parameters<ContinuityService['keepPlace']> | undefined {
+    const { state, pack, lengthMinutes, chosen } = this.player;
+    if (state !== 'playing' && state !== 'paused' && state !== 'waiting') return undefined;
+    const position = this.player.position();
+    return isWorthResuming(position, this.player.currentPlan.duration) ? [pack.id, position, lengthMinutes, { ...chosen }] : undefined;
+  }
 
   private finish(startedAt: number): void {
     const runId = crypto.randomUUID();
@@ -94,6 +115,6 @@ export class ResumeKeeper {
 
   /** Writes one after another, so an older place never lands after a newer one; a failed write is let go (the next one tries again). */
   private queue(write: (continuity: ContinuityService) => Promise<unknown>): void {
-    this.writing = this.writing.then(async () => write(await this.continuity())).catch(() => undefined);
+    this.writing = this.writing.then(async () => write(this.service ?? (await this.continuity()))).catch(() => undefined);
   }
 }

@@ -4,11 +4,13 @@ import { customElement, state } from 'lit/decorators.js';
 import type { LibraryEntry, LibraryIndex } from '../engine/pack-manifest';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import { libraryUrl, loadLibrary } from '../services/library';
+import { nowPlayingContext, type NowPlaying } from '../services/now-playing';
 import type { ResumeOffer } from '../services/session-memory';
 import { offlineLibrary } from '../services/offline-library';
 import { formatBytes, formatClock, formatMinutesRange } from './format';
 import { groupByNeed, withFavouritesFirst, type LibraryGroup } from './library-groups';
 import { libraryFailure } from './messages';
+import { NowPlayingController } from './now-playing-controller';
 import { practiceArt, practiceArtStyles } from './practice-art';
 import { practiceLabels } from './practice-labels';
 import { sessionHref } from './routes';
@@ -255,12 +257,25 @@ export class LullLibrary extends LitElement {
     `,
   ];
 
+  /** A session let go from the now-playing bar may leave a place to continue. */
+  private readonly _playing = new NowPlayingController(
+    this,
+    () => this._nowPlaying,
+    () => {
+      const key = this._playing.current?.key;
+      if (key === undefined || key !== this._playingKey) void this._loadMemory();
+    },
+  );
+
   @state() private _library: LibraryState = { status: 'loading' };
   /** Sessions left unfinished in the last day, the most recent first. */
   @state() private _offers: readonly ResumeOffer[] = [];
   @state() private _favourites: readonly string[] = [];
 
   @consume({ context: dataContext }) private _loadData: DataServicesLoader = loadDataServices;
+  @consume({ context: nowPlayingContext }) private _nowPlaying: NowPlaying | undefined;
+  /** The session playing when the offers were read: the one playing is not offered to continue. */
+  private _playingKey: string | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -271,6 +286,7 @@ export class LullLibrary extends LitElement {
   /** What the person left unfinished and marked as favourite; without it, the library is as on a first visit. */
   private async _loadMemory(): Promise<void> {
     try {
+      this._playingKey = this._playing.current?.key;
       const { continuity } = await this._loadData();
       const [offers, preferences] = await Promise.all([continuity.openOffers(), continuity.preferences()]);
       this._offers = offers;
@@ -299,7 +315,7 @@ export class LullLibrary extends LitElement {
   override render() {
     const library = this._library.status === 'ready' ? this._library.library : undefined;
     const first = library?.sessions.find((entry) => entry.id === firstSession) ?? library?.sessions[0];
-    const offer = this._offers[0];
+    const offer = this._offers.find((candidate) => candidate.sessionId !== this._playing.current?.key);
     const unfinished = offer && library?.sessions.find((entry) => entry.id === offer.sessionId);
     return html`<section class="welcome" aria-labelledby="sessions-heading">
         <div>

@@ -587,7 +587,7 @@ export class LullSessionView extends LitElement {
             ${this._linkNotes.map((text) => html`<p>${text}</p>`)}
           </div>`
         : nothing}
-      ${this._renderProblems(player)} ${this._renderResume(player, needsConsent)}
+      ${this._renderProblems(player)} ${this._renderResume(player)}
       <div class="setting">
         <div class="length-head">
           <label for="length">Length</label>
@@ -627,14 +627,14 @@ export class LullSessionView extends LitElement {
     </div>`;
   }
 
-  /** A session left unfinished in the last day: continue it as it was, or choose anew and Start. */
-  private _renderResume(player: SessionPlayer, needsConsent: boolean) {
+  /** A session left unfinished in the last day: continue it as it was (its content note was agreed to when it started), or choose anew and Start. */
+  private _renderResume(player: SessionPlayer) {
     const resume = this.nested ? undefined : this._memory.memory?.resume;
     if (!resume) return nothing;
     const at = formatClock(resume.position);
     return html`<div class="resume panel">
       <p>You were ${at} into this session, at ${formatLength(resume.minutes)}.</p>
-      <button class="start" @click=${() => this._onContinue(player, resume)} ?disabled=${needsConsent}>Continue from ${at}</button>
+      <button class="start" @click=${() => this._onContinue(player, resume)}>Continue from ${at}</button>
       <p class="hint">Or choose below and press Start to begin again.</p>
     </div>`;
   }

@@ -8,6 +8,8 @@ export class NowPlayingController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly nowPlaying: () => NowPlaying | undefined,
+    /** Called on each change, besides updating the host. */
+    private readonly changed: () => void = () => undefined,
   ) {
     host.addController(this);
   }
@@ -17,7 +19,10 @@ export class NowPlayingController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.unsubscribe = this.nowPlaying()?.subscribe(() => this.host.requestUpdate());
+    this.unsubscribe = this.nowPlaying()?.subscribe(() => {
+      this.host.requestUpdate();
+      this.changed();
+    });
   }
 
   hostDisconnected(): void {

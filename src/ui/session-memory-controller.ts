@@ -90,8 +90,9 @@ export class SessionMemoryController implements ReactiveController {
       player,
       keeper,
       close: () => {
-        keeper.dispose();
+        const written = keeper.dispose();
         player.dispose();
+        return written;
       },
     };
   }
