@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatClock } from '../../src/ui/format';
+import type { LullApp } from '../../src/ui/lull-app';
 import { seriousAxeViolations } from './harness/axe';
 import { readDatabase, readDownload } from './harness/data-pages';
 import { eventually } from './harness/eventually';
@@ -14,7 +15,7 @@ afterEach(async () => {
 
 /** The position of the session the app keeps playing, read from its clock in the page. */
 const keptPosition = (page: Page): Promise<number> =>
-  page.evaluate(() => document.querySelector('lull-app')?.nowPlaying.current?.player.position() ?? -1);
+  page.evaluate(() => document.querySelector<LullApp>('lull-app')?.nowPlaying.current?.player.position() ?? -1);
 
 /** The position shown on the session's own screen (whole seconds). */
 const shownPosition = async (page: Page): Promise<number> => Number(await page.locator('#position').inputValue());
@@ -124,8 +125,8 @@ describe('continuity', () => {
     await resume.click();
     await page.getByRole('button', { name: 'Pause' }).waitFor();
     expect(Math.abs((await keptPosition(page)) - (place?.positionSeconds ?? 0))).toBeLessThan(2);
-    expect(await page.locator('#position').getAttribute('max')).toBe(String(await page.evaluate(() => document.querySelector('lull-app')?.nowPlaying.current?.player.currentPlan.duration)));
-    expect(await page.evaluate(() => document.querySelector('lull-app')?.nowPlaying.current?.player.lengthMinutes)).toBe(9);
+    expect(await page.locator('#position').getAttribute('max')).toBe(String(await page.evaluate(() => document.querySelector<LullApp>('lull-app')?.nowPlaying.current?.player.currentPlan.duration)));
+    expect(await page.evaluate(() => document.querySelector<LullApp>('lull-app')?.nowPlaying.current?.player.lengthMinutes)).toBe(9);
     expect(app.problems).toEqual([]);
   });
 
