@@ -65,6 +65,9 @@ export class LullCheckInsView extends LitElement {
       time {
         color: var(--lull-muted);
       }
+      .finished {
+        margin: 0 0 0.2rem;
+      }
       h2 {
         margin: 1.5rem 0 0.5rem;
       }
@@ -118,8 +121,8 @@ export class LullCheckInsView extends LitElement {
     return html`<ol aria-label="Sessions you finished">
       ${finished.map(
         (run) => html`<li>
+          <p class="finished"><strong>${titles.get(run.sessionId) ?? 'A session'}</strong> · ${String(run.lengthMinutes)} min</p>
           <time datetime=${new Date(run.endedAt ?? run.startedAt).toISOString()}>${formatMoment(run.endedAt ?? run.startedAt)}</time>
-          <p><strong>${titles.get(run.sessionId) ?? 'A session'}</strong>, ${String(run.lengthMinutes)} min</p>
           ${run.moodBefore === null && run.moodAfter === null
             ? nothing
             : html`<p class="moods"><span>Before: <strong>${moodWord(run.moodBefore)}</strong></span><span>After: <strong>${moodWord(run.moodAfter)}</strong></span></p>`}

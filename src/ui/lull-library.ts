@@ -344,7 +344,7 @@ export class LullLibrary extends LitElement {
       <span>
         <span class="eyebrow">Pick up where you left off</span>
         <span class="start-title">${entry.title}</span>
-        <span class="start-meta">Continue from ${formatClock(offer.position)} · ${String(offer.minutes)} min</span>
+        <span class="start-meta">Continue from ${formatClock(offer.position)} · ${String(offer.minutes)}&nbsp;min</span>
       </span>
     </a>`;
   }

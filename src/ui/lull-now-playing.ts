@@ -28,8 +28,8 @@ export class LullNowPlaying extends LitElement {
         margin: 0 auto;
         display: flex;
         align-items: center;
-        gap: 0.5rem;
-        padding: 0.5rem 0.5rem 0.5rem 1rem;
+        gap: 0.4rem;
+        padding: 0.5rem 0.5rem 0.5rem 0.9rem;
         background: var(--lull-surface);
         border: 1px solid var(--lull-border);
         border-radius: 1.25rem;
@@ -62,6 +62,7 @@ export class LullNowPlaying extends LitElement {
       }
       button {
         flex: none;
+        padding-inline: 0.85rem;
       }
     `,
   ];
