@@ -346,6 +346,8 @@ export class LullSessionView extends LitElement {
   @query('#closing-heading') private _closingHeading?: HTMLElement;
 
   @state() private _showCaptions = true;
+  /** Still visuals, chosen in Lull (the device's reduced-motion setting is followed as well). */
+  @state() private _stillVisuals = false;
   @state() private _noteAccepted = false;
   @state() private _volumes: Record<Bus, number> = { voice: 1, ambience: 1, cues: 1 };
   /** How the person felt before the session, asked again after it. */
@@ -449,6 +451,7 @@ export class LullSessionView extends LitElement {
     if (!preferences) return;
     this._volumes = { ...preferences.volumes };
     this._showCaptions = preferences.captions;
+    this._stillVisuals = preferences.stillVisuals;
     this._tapVibration.enabled = preferences.tapVibrate;
     for (const [bus, volume] of Object.entries(preferences.volumes) as [Bus, number][]) player.setVolume(bus, volume);
     const resume = this._memory.memory?.resume;
@@ -474,6 +477,11 @@ export class LullSessionView extends LitElement {
   private _onCaptions() {
     this._showCaptions = !this._showCaptions;
     this._memory.rememberFlag('captions', this._showCaptions);
+  }
+
+  private _onStillVisuals() {
+    this._stillVisuals = !this._stillVisuals;
+    this._memory.rememberFlag('stillVisuals', this._stillVisuals);
   }
 
   private _onVibrateTaps(event: Event) {
@@ -678,7 +686,7 @@ export class LullSessionView extends LitElement {
     const playLabel = state === 'playing' ? 'Pause' : state === 'waiting' ? 'Continue' : state === 'paused' ? 'Resume' : 'Start';
     return html`<div class="playing compact">
         ${this._heading(player.pack.title)} ${this._renderProblems(player)}
-        <lull-session-space .plan=${plan} .position=${position}></lull-session-space>
+        <lull-session-space .plan=${plan} .position=${position} ?still=${this._stillVisuals}></lull-session-space>
         ${prompt ? html`<p class="prompt">${prompt.text}</p>` : nothing}
         <p class="caption" aria-live="polite" ?hidden=${!this._showCaptions}>${caption?.text ?? ''}</p>
         ${missingRecordings.map((slot) => html`<p class="hint">${missingRecordingHints[slot]}</p>`)}
@@ -729,6 +737,7 @@ export class LullSessionView extends LitElement {
     return html`<details class="sound">
       <summary>Sound and captions</summary>
       <label class="option"><input type="checkbox" .checked=${this._showCaptions} @change=${() => this._onCaptions()} /> Captions</label>
+      <label class="option"><input type="checkbox" .checked=${this._stillVisuals} @change=${() => this._onStillVisuals()} /> Keep the visuals still</label>
       ${hasTaps
         ? this._tapVibration.canVibrate
           ? html`<label class="option"><input type="checkbox" .checked=${this._tapVibration.enabled} @change=${(event: Event) => this._onVibrateTaps(event)} /> Vibrate with each tap</label>`
@@ -756,7 +765,7 @@ export class LullSessionView extends LitElement {
     const places = writingPlaces(player.currentPlan).map((place) => writingKept[place]);
     return html`<section class="closing compact" aria-labelledby="closing-heading">
         ${this._heading(pack.title)}
-        <lull-session-space small .plan=${player.currentPlan} .position=${this._playback.position}></lull-session-space>
+        <lull-session-space small .plan=${player.currentPlan} .position=${this._playback.position} ?still=${this._stillVisuals}></lull-session-space>
         <h2 id="closing-heading" class="closing-line" tabindex="-1">${say('closing-line')}</h2>
         <p class="closing-rest">${say('closing-rest')}</p>
         ${places.map(({ before, link, href }) => html`<p class="closing-rest">${before} <a href=${href}>${link}</a>.</p>`)}

@@ -55,10 +55,13 @@ export class PlaybackController implements ReactiveController {
     const key = 'script' in source ? source.script : source.id;
     const sharing = this.sharing();
     const kept = sharing?.nowPlaying.find(sharing.key);
-    if (kept && !(this.status.kind === 'open' && this.status.player === kept.player)) {
-      this.close();
+    // The session the app kept playing is the one this screen shows, until it has ended and other settings ask for a new one.
+    if (kept && !(kept.player.state === 'ended' && key !== this.openedKey)) {
+      if (!(this.status.kind === 'open' && this.status.player === kept.player)) {
+        this.close();
+        this.show(kept.player);
+      }
       this.openedKey = key;
-      this.show(kept.player);
       return;
     }
     if (key === undefined || key === '' || key === this.openedKey) return;
@@ -131,9 +134,9 @@ export class PlaybackController implements ReactiveController {
     if (this.status.kind === 'open') {
       const { player } = this.status;
       const nowPlaying = this.sharing()?.nowPlaying;
-      // A session the app plays on stays with it; one that ended is let go with its screen.
+      // A session the app plays on stays with it; one that ended or was stopped is let go with its screen.
       if (!nowPlaying?.holds(player)) player.dispose();
-      else if (player.state === 'ended') nowPlaying.release(player);
+      else if (player.state === 'ended' || player.state === 'ready') nowPlaying.release(player);
     }
     this.status = { kind: 'loading' };
   }

@@ -226,6 +226,40 @@ describe('continuity', () => {
     expect(app.problems).toEqual([]);
   });
 
+  it('keeps the pacer breathing on another screen, and takes it back on its own', async () => {
+    app = await openApp('/breathe?pattern=box&minutes=3');
+    const { page } = app;
+    await eventually(() => page.getByRole('button', { name: 'Start', exact: true }).isEnabled()).toBe(true);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
+    const bar = page.getByRole('region', { name: 'Now playing' });
+    await bar.getByRole('link', { name: /Breathing pacer/u }).waitFor();
+    const left = await keptPosition(page);
+    await eventually(() => keptPosition(page)).toBeGreaterThan(left + 1);
+    await bar.getByRole('link', { name: /Breathing pacer/u }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    expect(await bar.count()).toBe(0);
+    expect(await keptPosition(page)).toBeGreaterThan(left + 1);
+    expect(app.problems).toEqual([]);
+  });
+
+  it('lists the favourite breathing patterns first, and remembers them', async () => {
+    app = await openApp('/breathe');
+    const { page } = app;
+    await eventually(() => page.getByRole('button', { name: 'Start', exact: true }).isEnabled()).toBe(true);
+    await page.getByRole('button', { name: 'Favourite: Resonance' }).click();
+    const first = () => page.getByRole('group', { name: 'Pattern' }).getByRole('radio').first().getAttribute('value');
+    await eventually(first).toBe('resonance');
+    await eventually(async () => ((await readDatabase(page))?.settings ?? []) as { key: string; value: unknown }[]).toEqual(
+      expect.arrayContaining([{ key: 'favouritePatterns', value: 'resonance' }]),
+    );
+    await page.reload();
+    await eventually(() => page.getByRole('button', { name: 'Favourite: Resonance', pressed: true }).count()).toBe(1);
+    expect(await first()).toBe('resonance');
+    expect(app.problems).toEqual([]);
+  });
+
   it('has no serious accessibility violations with the now-playing bar and the continue offer, in light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       app = await openApp('/session/breathe-long-exhale?minutes=5');
