@@ -183,7 +183,7 @@ export class LullSessionView extends LitElement {
         margin: 0;
       }
       .favourite {
-        margin: 0 0 1rem;
+        margin-top: 1.25rem;
       }
       /* Playing: the session's space, large captions, the transport. */
       .playing,
@@ -589,7 +589,6 @@ export class LullSessionView extends LitElement {
     return html`<div class="before">
       ${this._heading(pack.title)}
       <p class="lede">${pack.description}</p>
-      ${this._renderFavourite()}
       ${this._linkNotes.length > 0
         ? html`<div class="note" role="status">
             ${this._linkNotes.map((text) => html`<p>${text}</p>`)}
@@ -632,6 +631,7 @@ export class LullSessionView extends LitElement {
         .moodBefore=${this._moodBefore}
         @change=${(event: Event) => (this._moodBefore = (event.target as LullMoodCheck).moodBefore)}
       ></lull-mood-check>
+      ${this._renderFavourite()}
     </div>`;
   }
 
