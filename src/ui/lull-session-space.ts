@@ -64,11 +64,13 @@ export class LullSessionSpace extends LitElement {
   @property({ type: Number }) position = 0;
   /** A smaller shape, for the closing moment. */
   @property({ type: Boolean, reflect: true }) small = false;
+  /** The person asked for still visuals in Lull, whatever the device's motion setting is. */
+  @property({ type: Boolean }) still = false;
 
   override render() {
     const plan = this.plan;
     if (!plan) return nothing;
-    const still = this._reducedMotion.matches;
+    const still = this.still || this._reducedMotion.matches;
     const step = plan.steps[stepIndexAt(plan, this.position)];
     if (step?.kind === 'taps') {
       const side = tapAt(plan, this.position)?.side;

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Script } from '../engine/script-model';
 import type { Minutes } from '../engine/units';
+import type { NowPlaying, PlayingSession } from '../services/now-playing';
 import { SessionPlayer } from '../services/session-player';
 
 /** `failed` keeps what went wrong; the screen says it in plain words (see `messages`). */
@@ -15,9 +16,22 @@ export type PlaybackSource =
   | { readonly script: Script | undefined; readonly autostart?: boolean };
 
 /**
- * Owns an open session for an element: opens it when connected, reads its position on every
- * animation frame while it plays (visuals never keep their own time), and closes it when the
- * element goes away, so no sound, timer or worker outlives the screen.
+ * How a screen's session outlives the screen: once it starts it is handed to the app's
+ * `NowPlaying`, and a screen that opens under the same key takes it back.
+ */
+export interface Sharing {
+  readonly nowPlaying: NowPlaying;
+  /** What the session is kept under: a session's id, or `breathe` for the pacer. */
+  readonly key: string;
+  /** What the app keeps of it: its screen's address, its title, what keeps its place. */
+  readonly keep: (player: SessionPlayer) => PlayingSession;
+}
+
+/**
+ * Owns an open session for an element: opens it when connected (or takes back the one the app
+ * kept playing), reads its position on every animation frame while it plays (visuals never keep
+ * their own time), and when the element goes away closes it, so no sound, timer or worker
+ * outlives the screen; unless it was handed to the app to play on (see `Sharing`), which then owns it.
  */
 export class PlaybackController implements ReactiveController {
   status: PlaybackStatus = { kind: 'loading' };
@@ -31,6 +45,7 @@ export class PlaybackController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly source: () => PlaybackSource,
+    private readonly sharing: () => Sharing | undefined = () => undefined,
   ) {
     host.addController(this);
   }
@@ -38,6 +53,17 @@ export class PlaybackController implements ReactiveController {
   hostUpdate(): void {
     const source = this.source();
     const key = 'script' in source ? source.script : source.id;
+    const sharing = this.sharing();
+    const kept = sharing?.nowPlaying.find(sharing.key);
+    // The session the app kept playing is the one this screen shows, until it has ended and other settings ask for a new one.
+    if (kept && !(kept.player.state === 'ended' && key !== this.openedKey)) {
+      if (!(this.status.kind === 'open' && this.status.player === kept.player)) {
+        this.close();
+        this.show(kept.player);
+      }
+      this.openedKey = key;
+      return;
+    }
     if (key === undefined || key === '' || key === this.openedKey) return;
     this.close();
     this.openedKey = key;
@@ -57,11 +83,7 @@ export class PlaybackController implements ReactiveController {
         player.dispose();
         return;
       }
-      this.status = { kind: 'open', player };
-      this.unsubscribe = player.subscribe(() => {
-        this.onPlayerChange(player);
-      });
-      this.onPlayerChange(player);
+      this.show(player);
       if (source.autostart) void player.play();
     } catch (error) {
       if (attempt === this.opened) this.status = { kind: 'failed', error };
@@ -78,7 +100,17 @@ export class PlaybackController implements ReactiveController {
     return SessionPlayer.open(id, { ...(minutes === undefined ? {} : { minutes }), ...(choices ? { choices } : {}) });
   }
 
+  private show(player: SessionPlayer): void {
+    this.status = { kind: 'open', player };
+    this.unsubscribe = player.subscribe(() => {
+      this.onPlayerChange(player);
+    });
+    this.onPlayerChange(player);
+  }
+
   private onPlayerChange(player: SessionPlayer): void {
+    const sharing = this.sharing();
+    if (sharing && player.state === 'playing' && !sharing.nowPlaying.holds(player)) sharing.nowPlaying.take(sharing.keep(player));
     this.position = player.position();
     this.host.requestUpdate();
     if (player.state === 'playing' && this.frame === 0) this.frame = requestAnimationFrame(this.onFrame);
@@ -99,7 +131,13 @@ export class PlaybackController implements ReactiveController {
     this.frame = 0;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    if (this.status.kind === 'open') this.status.player.dispose();
+    if (this.status.kind === 'open') {
+      const { player } = this.status;
+      const nowPlaying = this.sharing()?.nowPlaying;
+      // A session the app plays on stays with it; one that ended or was stopped is let go with its screen.
+      if (!nowPlaying?.holds(player)) player.dispose();
+      else if (player.state === 'ended' || player.state === 'ready') nowPlaying.release(player);
+    }
     this.status = { kind: 'loading' };
   }
 }
