@@ -4,9 +4,10 @@ import type { Bus, SessionOutput } from '../engine/audio-port';
 import type { Clock } from '../engine/clock';
 import { FrozenClockWatch } from '../engine/clock-watch';
 import { defaultPlaybackOptions, PlaybackEngine } from '../engine/playback-engine';
-import { settleChoices, stretchTemplate, templateChoices, type TemplateChoice } from '../engine/plan-template';
-import type { Script } from '../engine/script-model';
+import { settleChoices, stretchTemplate, templateChoices, templateRecordingSlots, type TemplateChoice } from '../engine/plan-template';
+import type { PromptWriting, RecordingSlot, Script } from '../engine/script-model';
 import type { SessionPlan } from '../engine/timeline';
+import { writingPlaces } from '../engine/timeline-queries';
 import { Transport, type CommandResult } from '../engine/transport';
 import type { Minutes, Seconds } from '../engine/units';
 import { busyState } from './busy-state';
@@ -141,6 +142,16 @@ export class SessionPlayer {
 
   get chosen(): Readonly<Record<string, string>> {
     return this.choices;
+  }
+
+  /** The recordings of the person's own this session can play (each with a narrated line in its place until made). */
+  get recordingSlots(): RecordingSlot[] {
+    return templateRecordingSlots(this.pack.template);
+  }
+
+  /** Where what the person writes in this session is kept: the journal, their letters, or both. */
+  get writingKeptIn(): Exclude<PromptWriting, null>[] {
+    return writingPlaces(this.currentPlan);
   }
 
   get choiceSteps(): TemplateChoice[] {

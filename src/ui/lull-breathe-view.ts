@@ -1,7 +1,6 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { describePattern, pacerScript } from '../engine/pacer-script';
 import type { BreathCue, Script } from '../engine/script-model';
 import type { CustomBreathPattern } from '../services/breath-patterns-service';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
@@ -14,6 +13,7 @@ import {
   pacerDefaults,
   pacerMinutes,
   pacerPatterns,
+  pacerScriptOf,
   pacerSettings,
   patternOf,
   readPacerChoice,
@@ -250,11 +250,10 @@ export class LullBreatheView extends LitElement {
     if (changed.has('query') && this._choice && this.query !== this._linked) this._applyLink(this._choice);
     this._patterns = pacerPatterns(this._customs ?? []);
     if (!this._choice) return;
-    const settings = pacerSettings(this._choice, this._patterns);
-    const key = JSON.stringify(settings);
+    const key = JSON.stringify(pacerSettings(this._choice, this._patterns));
     if (key !== this._scriptKey) {
       this._scriptKey = key;
-      this._script = pacerScript(settings);
+      this._script = pacerScriptOf(this._choice, this._patterns);
     }
   }
 
@@ -415,7 +414,7 @@ export class LullBreatheView extends LitElement {
           return html`<div class="pattern">
             <label class="option">
               <input type="radio" name="pattern" .value=${option.key} .checked=${option.key === pattern.key} @change=${() => this._choose({ pattern: option.key })} />
-              <span><strong dir="auto">${option.name}</strong> <span class="muted">${describePattern(option.pattern)}</span></span>
+              <span><strong dir="auto">${option.name}</strong> <span class="muted">${option.description}</span></span>
             </label>
             <button class="quiet star" aria-pressed=${favourite ? 'true' : 'false'} aria-label=${`Favourite: ${option.name}`} @click=${() => this._onFavourite(option.key, !favourite)}>
               <span aria-hidden="true">${favourite ? '★' : '☆'}</span>

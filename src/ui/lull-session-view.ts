@@ -3,11 +3,10 @@ import { css, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { templateRecordingSlots, type TemplateChoice } from '../engine/plan-template';
+import type { TemplateChoice } from '../engine/plan-template';
 import type { PromptWriting, RecordingSlot } from '../engine/script-model';
-import type { SessionPlan, TimelineEvent } from '../engine/timeline';
+import type { SessionPlan } from '../engine/timeline';
 import type { TransportState } from '../engine/transport';
-import { captionAt, fallbackPlaysAt, promptAt, stepIndexAt, tapAt, writingPlaces, writingPromptAt } from '../engine/timeline-queries';
 import type { Mood } from '../services/check-in-service';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import { nowPlayingContext, type NowPlaying } from '../services/now-playing';
@@ -15,6 +14,7 @@ import { startingSettings, type ResumeOffer } from '../services/session-memory';
 import type { JournalDraft } from '../services/journal-service';
 import type { LetterDraft } from '../services/letter-service';
 import type { Bus, SessionPlayer } from '../services/session-player';
+import { momentAt, type PromptEvent } from '../services/session-moment';
 import { BreakRequestEvent, ImmersiveChangeEvent, ScreenTitleEvent, type DraftChangeEvent } from './events';
 import { formatClock, formatSpokenDuration } from './format';
 import type { LullMoodCheck } from './lull-mood-check';
@@ -31,7 +31,6 @@ import './lull-mood-check';
 import './lull-session-space';
 import './lull-writing-editor';
 
-type PromptEvent = Extract<TimelineEvent, { kind: 'prompt' }>;
 
 const busLabels: Record<Bus, string> = { voice: 'Voice', ambience: 'Ambience', cues: 'Bells and cues' };
 
@@ -333,7 +332,7 @@ export class LullSessionView extends LitElement {
 
   private readonly _tapVibration = new TapVibrationController(this, () => {
     const status = this._playback.status;
-    return status.kind === 'open' ? tapAt(status.player.currentPlan, this._playback.position)?.index : undefined;
+    return status.kind === 'open' ? momentAt(status.player.currentPlan, this._playback.position).tap?.index : undefined;
   });
 
   private readonly _writingHold = new WritingHoldController(this, () => {
@@ -677,11 +676,9 @@ export class LullSessionView extends LitElement {
   private _renderPlaying(player: SessionPlayer) {
     const plan = player.currentPlan;
     const position = this._playback.position;
-    const caption = captionAt(plan, position);
-    const prompt = promptAt(plan, position);
-    const reflection = this._writingHold.shownPrompt(writingPromptAt(plan, position));
-    const step = stepIndexAt(plan, position);
-    const missingRecordings = fallbackPlaysAt(plan, position) ? templateRecordingSlots(player.pack.template) : [];
+    const { caption, prompt, writingPrompt, step, fallbackPlays } = momentAt(plan, position);
+    const reflection = this._writingHold.shownPrompt(writingPrompt);
+    const missingRecordings = fallbackPlays ? player.recordingSlots : [];
     const state = player.state;
     const playLabel = state === 'playing' ? 'Pause' : state === 'waiting' ? 'Continue' : state === 'paused' ? 'Resume' : 'Start';
     return html`<div class="playing compact">
@@ -762,7 +759,7 @@ export class LullSessionView extends LitElement {
     const { pack } = player;
     // A box the person is still writing in stays until they leave it.
     const kept = this._writingHold.shownPrompt(undefined);
-    const places = writingPlaces(player.currentPlan).map((place) => writingKept[place]);
+    const places = player.writingKeptIn.map((place) => writingKept[place]);
     return html`<section class="closing compact" aria-labelledby="closing-heading">
         ${this._heading(pack.title)}
         <lull-session-space small .plan=${player.currentPlan} .position=${this._playback.position} ?still=${this._stillVisuals}></lull-session-space>

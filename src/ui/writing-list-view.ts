@@ -4,6 +4,7 @@ import { query } from 'lit/decorators.js';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import type { DataServices } from '../services/data-services';
 import type { DraftCore, Writing, WritingService, WritingStore } from '../services/writing-service';
+import type { WritingDraft } from './events';
 import { earlierVersionNote, formatMoment } from './data-format';
 import './lull-writing-editor';
 import type { LullWritingEditor } from './lull-writing-editor';
@@ -32,7 +33,7 @@ export interface WritingListWords<W> {
  * for one at a time. Deleting one asks first; Done closes the editor only once it is saved. Focus
  * moves to the editor when it opens and back to the new button when it closes.
  */
-export abstract class WritingListView<S extends WritingStore, D extends DraftCore> extends LitElement {
+export abstract class WritingListView<S extends WritingStore, D extends DraftCore & WritingDraft> extends LitElement {
   protected abstract readonly words: WritingListWords<Writing<S>>;
   protected readonly writings: WritingListController<S, D>;
 
