@@ -11,6 +11,11 @@ import type { SessionPack } from './session-pack';
 
 /** The rate the compiler renders narration at: decoded at it, speech costs a third of the memory. */
 const narrationSampleRate = 16_000;
+/**
+ * Ambience is filtered noise and soft sounds with little above 6 kHz: decoded at 16 kHz, the three
+ * one-minute beds a safe-space session may choose from, with their sounds, take about 31 MB, not 92.
+ */
+const ambienceSampleRate = 16_000;
 
 export interface SessionAudio {
   readonly context: AudioContext;
@@ -55,7 +60,7 @@ export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio>
   const [narration, cues, ...beds] = await Promise.all([
     voice ? attempt('The voice', voice.audio, voice.base, narrationSampleRate) : undefined,
     attempt('The bells and breath cues', pack.common.cues.audio, pack.commonUrl),
-    ...kinds.map((kind) => attempt(`The ${kind} ambience`, pack.common.ambience[kind].audio, pack.commonUrl)),
+    ...kinds.map((kind) => attempt(`The ${kind} ambience`, pack.common.ambience[kind].audio, pack.commonUrl, ambienceSampleRate)),
   ]);
   const ambience: Partial<Record<AmbienceKind, AmbienceSound>> = {};
   kinds.forEach((kind, index) => {

@@ -170,7 +170,7 @@ describe('downloads for offline use', () => {
     await page.getByRole('button', { name: 'Download Your safe place' }).click();
     const progress = item(page, 'safe-space').getByRole('progressbar', { name: 'Downloading Your safe place' });
     // The shared cues (85 KB) are kept with the offline core already, and count as done.
-    await eventually(() => progress.getAttribute('aria-valuetext')).toMatch(/^285 KB of 1\.\d MB$/u);
+    await eventually(() => progress.getAttribute('aria-valuetext')).toMatch(/^285 KB of 2\.\d MB$/u);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Cancel downloading Your safe place' }).click();
     await eventually(() => item(page, 'safe-space').getByRole('button', { name: 'Download Your safe place' }).count()).toBe(1);
