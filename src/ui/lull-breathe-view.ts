@@ -29,6 +29,7 @@ import { formatClock } from './format';
 import './lull-breath-pattern-editor';
 import { MediaQueryController } from './media-query-controller';
 import { formatPacerLength, pacerRestingWords, phaseSecondsLeft } from './pacer-format';
+import { pacerMoment } from './shown-moment';
 import { say } from './messages';
 import { PlaybackController } from './playback-controller';
 import { controlStyles, panelStyles } from './shared-styles';
@@ -159,7 +160,11 @@ export class LullBreatheView extends LitElement {
       if (this._data.services) void this._load(this._data.services);
     },
   });
-  private readonly _playback = new PlaybackController(this, () => ({ script: this._script }));
+  private readonly _playback = new PlaybackController(
+    this,
+    () => ({ script: this._script }),
+    (plan, position) => pacerMoment(plan, position, this._reducedMotion.matches),
+  );
   private readonly _breath = new BreathPhaseController(this, () => {
     const status = this._playback.status;
     if (status.kind !== 'open') return undefined;

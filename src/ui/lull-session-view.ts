@@ -17,7 +17,9 @@ import type { LullMoodCheck } from './lull-mood-check';
 import { say, sessionFailure } from './messages';
 import { PlaybackController } from './playback-controller';
 import { sessionLinkNotes } from './session-link-notes';
+import { MediaQueryController } from './media-query-controller';
 import { readSessionQuery } from './session-query';
+import { sessionMoment } from './shown-moment';
 import { chipStyles, controlStyles, panelStyles } from './shared-styles';
 import { TapVibrationController } from './tap-vibration-controller';
 import { WritingHoldController } from './writing-hold-controller';
@@ -289,7 +291,12 @@ export class LullSessionView extends LitElement {
     `,
   ];
 
-  private readonly _playback = new PlaybackController(this, () => ({ id: this.sessionId, autostart: this.autostart, ...readSessionQuery(this.query) }));
+  private readonly _playback = new PlaybackController(
+    this,
+    () => ({ id: this.sessionId, autostart: this.autostart, ...readSessionQuery(this.query) }),
+    (plan, position) => sessionMoment(plan, position, this._stillMotion.matches),
+  );
+  private readonly _stillMotion = new MediaQueryController(this, '(prefers-reduced-motion: reduce)');
 
   private readonly _tapVibration = new TapVibrationController(this, () => {
     const status = this._playback.status;

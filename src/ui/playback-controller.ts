@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Script } from '../engine/script-model';
 import type { Minutes } from '../engine/units';
 import { SessionPlayer } from '../services/session-player';
+import { sameMoment, type ShownMoment } from './shown-moment';
 
 /** `failed` keeps what went wrong; the screen says it in plain words (see `messages`). */
 export type PlaybackStatus = { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 'open'; player: SessionPlayer };
@@ -17,7 +18,8 @@ export type PlaybackSource =
 /**
  * Owns an open session for an element: opens it when connected, reads its position on every
  * animation frame while it plays (visuals never keep their own time), and closes it when the
- * element goes away, so no sound, timer or worker outlives the screen.
+ * element goes away, so no sound, timer or worker outlives the screen. With `shown`, a frame
+ * redraws the element only when what it shows at the new position differs from the last drawn.
  */
 export class PlaybackController implements ReactiveController {
   status: PlaybackStatus = { kind: 'loading' };
@@ -28,9 +30,13 @@ export class PlaybackController implements ReactiveController {
   /** The session id or built script now open (or opening); another one in the host's properties opens that one. */
   private openedKey: string | Script | undefined;
 
+  /** What the host showed at its last drawn position. */
+  private drawn: ShownMoment | undefined;
+
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly source: () => PlaybackSource,
+    private readonly shown?: (plan: SessionPlayer['currentPlan'], position: number) => ShownMoment,
   ) {
     host.addController(this);
   }
@@ -80,6 +86,7 @@ export class PlaybackController implements ReactiveController {
 
   private onPlayerChange(player: SessionPlayer): void {
     this.position = player.position();
+    this.drawn = undefined;
     this.host.requestUpdate();
     if (player.state === 'playing' && this.frame === 0) this.frame = requestAnimationFrame(this.onFrame);
   }
@@ -89,7 +96,11 @@ export class PlaybackController implements ReactiveController {
     if (this.status.kind !== 'open') return;
     const { player } = this.status;
     this.position = player.position();
-    this.host.requestUpdate();
+    const moment = this.shown?.(player.currentPlan, this.position);
+    if (!moment || !sameMoment(this.drawn, moment)) {
+      this.drawn = moment;
+      this.host.requestUpdate();
+    }
     if (player.state === 'playing') this.frame = requestAnimationFrame(this.onFrame);
   };
 
