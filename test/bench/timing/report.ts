@@ -74,8 +74,28 @@ function markdownTable(rows: readonly Row[]): string {
   return [line(columns), line(columns.map(() => '---')), ...rows.map((row) => line(columns.map((column) => row[column] ?? '')))].join('\n') + '\n';
 }
 
+/** Another engine's latest 10-minute runs, from the history, shown beside this run's. */
+export interface EarlierRuns {
+  readonly date: string;
+  readonly commit: string;
+  readonly engine: string;
+  readonly runs: readonly RunResult[];
+}
+
+function earlierSection(earlier: readonly EarlierRuns[]): string {
+  if (earlier.length === 0) return '';
+  return earlier
+    .map(
+      (entry) => `## ${entry.engine}: its latest 10-minute run (${entry.date}, commit ${entry.commit}, from test/bench/history.jsonl)
+
+${markdownTable(timingRows(entry.runs))}
+${markdownTable(pageRows(entry.runs))}`,
+    )
+    .join('\n');
+}
+
 /** The latest figures as a page a person reads, with the exact command and how they were measured. */
-export function writeResultsFile(path: string, report: TimingReport, command: string): void {
+export function writeResultsFile(path: string, report: TimingReport, command: string, earlier: readonly EarlierRuns[] = []): void {
   const short = report.minutes < 10 ? `\n\n**This run was shorter than the 10 minutes the bar asks for** (\`--minutes ${report.minutes}\`).` : '';
   const text = `# Timing at the audio output
 
@@ -95,6 +115,7 @@ ${markdownTable(timingRows(report.runs))}
 ## Latency, headroom and memory
 
 ${markdownTable(pageRows(report.runs))}
+${earlierSection(earlier)}
 ## How it is measured
 
 - **Engines.** Chromium over the raw DevTools protocol; Firefox ESR over WebDriver BiDi (Puppeteer),

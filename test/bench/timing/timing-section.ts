@@ -2,7 +2,10 @@ import { parseArgs } from 'node:util';
 import { benchEngines } from './bench-browser';
 import { conditions } from './conditions';
 import { stopAllOwned } from './processes';
-import { printReport, writeResultsFile } from './report';
+import { readFileSync } from 'node:fs';
+import { historyFile } from '../history';
+import type { RunResult } from './analyze-run';
+import { printReport, writeResultsFile, type EarlierRuns } from './report';
 import { benchTiming, type TimingOptions, type TimingReport } from './timing-bench';
 
 const conditionNames = conditions.map((condition) => condition.name);
@@ -83,11 +86,46 @@ export async function runTimingSection(argv: readonly string[], command: string)
   try {
     const report = await benchTiming(options);
     printReport(report);
-    writeResultsFile(resultsFile, report, argv.length > 0 ? `${command} -- ${argv.join(' ')}` : command);
+    writeResultsFile(resultsFile, report, argv.length > 0 ? `${command} -- ${argv.join(' ')}` : command, earlierTenMinuteRuns(report));
     console.log(`Wrote ${resultsFile}.`);
     return report;
   } finally {
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }
+}
+
+interface HistoryRecord {
+  readonly date?: string;
+  readonly commit?: string;
+  readonly timing?: { readonly minutes?: number; readonly runs?: readonly (Omit<RunResult, 'engine'> & { readonly engine?: string })[] };
+}
+
+/**
+ * For each engine this run did not play at 10 minutes: its runs from the latest 10-minute record
+ * of the history (records from before the bench played other engines are Chromium's).
+ */
+function earlierTenMinuteRuns(report: TimingReport): EarlierRuns[] {
+  let lines: string[];
+  try {
+    lines = readFileSync(historyFile, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+  const covered = new Set(report.minutes >= 10 ? report.runs.map((run) => run.engine) : []);
+  const found = new Map<string, EarlierRuns>();
+  for (const line of lines.reverse()) {
+    const record = JSON.parse(line) as HistoryRecord;
+    if ((record.timing?.minutes ?? 0) < 10) continue;
+    const byEngine = new Map<string, RunResult[]>();
+    for (const run of record.timing?.runs ?? []) {
+      const engine = run.engine ?? 'chromium';
+      byEngine.set(engine, [...(byEngine.get(engine) ?? []), { ...run, engine }]);
+    }
+    for (const [engine, runs] of byEngine) {
+      if (covered.has(engine) || found.has(engine)) continue;
+      found.set(engine, { date: record.date ?? '?', commit: record.commit ?? '?', engine, runs });
+    }
+  }
+  return [...found.values()];
 }
