@@ -4,6 +4,9 @@ import type { Minutes } from '../engine/units';
 import { SessionPlayer } from '../services/session-player';
 import { sameMoment, type ShownMoment } from './shown-moment';
 
+/** After a frame that changed nothing on screen, the next look at the position waits this long (ms). */
+const idleLookMs = 50;
+
 /** `failed` keeps what went wrong; the screen says it in plain words (see `messages`). */
 export type PlaybackStatus = { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 'open'; player: SessionPlayer };
 
@@ -32,6 +35,8 @@ export class PlaybackController implements ReactiveController {
 
   /** What the host showed at its last drawn position. */
   private drawn: ShownMoment | undefined;
+  /** Waiting before the next frame, because the last one changed nothing on screen. */
+  private idle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -88,7 +93,7 @@ export class PlaybackController implements ReactiveController {
     this.position = player.position();
     this.drawn = undefined;
     this.host.requestUpdate();
-    if (player.state === 'playing' && this.frame === 0) this.frame = requestAnimationFrame(this.onFrame);
+    if (player.state === 'playing' && this.frame === 0 && this.idle === undefined) this.frame = requestAnimationFrame(this.onFrame);
   }
 
   private readonly onFrame = (): void => {
@@ -97,17 +102,28 @@ export class PlaybackController implements ReactiveController {
     const { player } = this.status;
     this.position = player.position();
     const moment = this.shown?.(player.currentPlan, this.position);
-    if (!moment || !sameMoment(this.drawn, moment)) {
+    const changed = !moment || !sameMoment(this.drawn, moment);
+    if (changed) {
       this.drawn = moment;
       this.host.requestUpdate();
     }
-    if (player.state === 'playing') this.frame = requestAnimationFrame(this.onFrame);
+    if (player.state !== 'playing') return;
+    // A frame that changed nothing: the next look comes a little later, so a still screen asks the
+    // browser for a handful of frames a second, not for every one.
+    if (changed) this.frame = requestAnimationFrame(this.onFrame);
+    else
+      this.idle = setTimeout(() => {
+        this.idle = undefined;
+        this.frame = requestAnimationFrame(this.onFrame);
+      }, idleLookMs);
   };
 
   private close(): void {
     this.opened += 1;
     cancelAnimationFrame(this.frame);
     this.frame = 0;
+    clearTimeout(this.idle);
+    this.idle = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     if (this.status.kind === 'open') this.status.player.dispose();
