@@ -61,6 +61,7 @@ const pages: Readonly<Record<TapPage, { readonly path: string; readonly button: 
  * page, a real mouse click on Start, and 2.5 s of listening.
  */
 export async function measureTapToSound(rig: Rig, origin: string, options: { readonly trials: number; readonly bufferFrames: number }): Promise<TapToSoundFigures> {
+  if (options.trials === 0) return { trials: [], bareMedianMs: null, pacerMedianMs: null, addedMs: null, bufferFrames: options.bufferFrames };
   const recorder = startRecorder(rig.pulse, join(rig.dir, 'tap-to-sound.s16'));
   const taps: { page: TapPage; clickEpochMs: number | null; probe: ProbeFigures }[] = [];
   try {
