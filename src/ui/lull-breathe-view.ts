@@ -31,6 +31,7 @@ import { formatClock } from './format';
 import './lull-breath-pattern-editor';
 import { MediaQueryController } from './media-query-controller';
 import { formatPacerLength, pacerRestingWords, phaseSecondsLeft } from './pacer-format';
+import { pacerMoment } from './shown-moment';
 import { say } from './messages';
 import { PlaybackController } from './playback-controller';
 import { controlStyles, panelStyles } from './shared-styles';
@@ -194,6 +195,7 @@ export class LullBreatheView extends LitElement {
         keep: (player) => ({ key: 'breathe', href: '/breathe', title: 'Breathing pacer', player, close: () => player.dispose() }),
       };
     },
+    (plan, position) => pacerMoment(plan, position, this._reducedMotion.matches),
   );
   private readonly _breath = new BreathPhaseController(this, () => {
     const status = this._playback.status;

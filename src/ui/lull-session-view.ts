@@ -22,7 +22,9 @@ import { say, sessionFailure } from './messages';
 import { PlaybackController } from './playback-controller';
 import { sessionLinkNotes } from './session-link-notes';
 import { readSessionQuery } from '../services/session-query';
+import { MediaQueryController } from './media-query-controller';
 import { SessionMemoryController } from './session-memory-controller';
+import { sessionMoment } from './shown-moment';
 import { chipStyles, controlStyles, panelStyles } from './shared-styles';
 import { TapVibrationController } from './tap-vibration-controller';
 import { WritingHoldController } from './writing-hold-controller';
@@ -328,7 +330,9 @@ export class LullSessionView extends LitElement {
       return { id: this.sessionId, autostart: this.autostart, ...startingSettings(readSessionQuery(linkSettings(this.query)), memory.resume, memory.remembered) };
     },
     () => (this.nested ? undefined : this._memory.sharing()),
+    (plan, position) => sessionMoment(plan, position, this._stillMotion.matches),
   );
+  private readonly _stillMotion = new MediaQueryController(this, '(prefers-reduced-motion: reduce)');
 
   private readonly _tapVibration = new TapVibrationController(this, () => {
     const status = this._playback.status;

@@ -3,6 +3,10 @@ import type { Script } from '../engine/script-model';
 import type { Minutes } from '../engine/units';
 import type { NowPlaying, PlayingSession } from '../services/now-playing';
 import { SessionPlayer } from '../services/session-player';
+import { sameMoment, type ShownMoment } from './shown-moment';
+
+/** After a frame that changed nothing on screen, the next look at the position waits this long (ms). */
+const idleLookMs = 50;
 
 /** `failed` keeps what went wrong; the screen says it in plain words (see `messages`). */
 export type PlaybackStatus = { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 'open'; player: SessionPlayer };
@@ -32,6 +36,8 @@ export interface Sharing {
  * kept playing), reads its position on every animation frame while it plays (visuals never keep
  * their own time), and when the element goes away closes it, so no sound, timer or worker
  * outlives the screen; unless it was handed to the app to play on (see `Sharing`), which then owns it.
+ * With `shown`, a frame redraws the element only when what it shows at the new position differs
+ * from the last drawn.
  */
 export class PlaybackController implements ReactiveController {
   status: PlaybackStatus = { kind: 'loading' };
@@ -42,10 +48,16 @@ export class PlaybackController implements ReactiveController {
   /** The session id or built script now open (or opening); another one in the host's properties opens that one. */
   private openedKey: string | Script | undefined;
 
+  /** What the host showed at its last drawn position. */
+  private drawn: ShownMoment | undefined;
+  /** Waiting before the next frame, because the last one changed nothing on screen. */
+  private idle: ReturnType<typeof setTimeout> | undefined;
+
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly source: () => PlaybackSource,
     private readonly sharing: () => Sharing | undefined = () => undefined,
+    private readonly shown?: (plan: SessionPlayer['currentPlan'], position: number) => ShownMoment,
   ) {
     host.addController(this);
   }
@@ -112,8 +124,9 @@ export class PlaybackController implements ReactiveController {
     const sharing = this.sharing();
     if (sharing && player.state === 'playing' && !sharing.nowPlaying.holds(player)) sharing.nowPlaying.take(sharing.keep(player));
     this.position = player.position();
+    this.drawn = undefined;
     this.host.requestUpdate();
-    if (player.state === 'playing' && this.frame === 0) this.frame = requestAnimationFrame(this.onFrame);
+    if (player.state === 'playing' && this.frame === 0 && this.idle === undefined) this.frame = requestAnimationFrame(this.onFrame);
   }
 
   private readonly onFrame = (): void => {
@@ -121,14 +134,29 @@ export class PlaybackController implements ReactiveController {
     if (this.status.kind !== 'open') return;
     const { player } = this.status;
     this.position = player.position();
-    this.host.requestUpdate();
-    if (player.state === 'playing') this.frame = requestAnimationFrame(this.onFrame);
+    const moment = this.shown?.(player.currentPlan, this.position);
+    const changed = !moment || !sameMoment(this.drawn, moment);
+    if (changed) {
+      this.drawn = moment;
+      this.host.requestUpdate();
+    }
+    if (player.state !== 'playing') return;
+    // A frame that changed nothing: the next look comes a little later, so a still screen asks the
+    // browser for a handful of frames a second, not for every one.
+    if (changed) this.frame = requestAnimationFrame(this.onFrame);
+    else
+      this.idle = setTimeout(() => {
+        this.idle = undefined;
+        this.frame = requestAnimationFrame(this.onFrame);
+      }, idleLookMs);
   };
 
   private close(): void {
     this.opened += 1;
     cancelAnimationFrame(this.frame);
     this.frame = 0;
+    clearTimeout(this.idle);
+    this.idle = undefined;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     if (this.status.kind === 'open') {

@@ -249,6 +249,44 @@ describe('the breathing pacer', () => {
     expect(app.problems).toEqual([]);
   });
 
+  it('redraws while holding only when the count changes, and moves the circle smoothly through a breath', async () => {
+    app = await openPacer('/breathe?pattern=4-7-8&minutes=2&cue=none');
+    const { page } = app;
+    await page.evaluate(() => {
+      const counted = window as Window & { lullPacerUpdates?: number; lullRadii?: Set<string> };
+      counted.lullPacerUpdates = 0;
+      counted.lullRadii = new Set();
+      const proto = customElements.get('lull-breathe-view')?.prototype as { updated: (this: HTMLElement, changed: unknown) => void } | undefined;
+      if (!proto) throw new Error('The pacer is not defined.');
+      const { updated } = proto;
+      proto.updated = function countedUpdated(this: HTMLElement, changed: unknown) {
+        counted.lullPacerUpdates = (counted.lullPacerUpdates ?? 0) + 1;
+        const r = this.shadowRoot?.querySelector('circle.breath')?.getAttribute('r');
+        if (r) counted.lullRadii?.add(r);
+        updated.call(this, changed);
+      };
+    });
+    const updates = () => page.evaluate(() => (window as Window & { lullPacerUpdates?: number }).lullPacerUpdates ?? 0);
+    const radii = () => page.evaluate(() => (window as Window & { lullRadii?: Set<string> }).lullRadii?.size ?? 0);
+    const elapsed = () => view(page).locator('.times span').first().innerText();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+
+    // Through the 4 s in-breath the circle grows in many small steps, drawn from the audio clock.
+    await eventually(() => phaseWords(page)).toBe('Hold');
+    expect(await radii()).toBeGreaterThanOrEqual(30);
+
+    // Holding for 7 s, nothing moves but the seconds: two seconds of it take a handful of redraws, not a frame's worth each.
+    const holdStart = await elapsed();
+    await eventually(() => elapsed()).not.toBe(holdStart);
+    const from = { updates: await updates(), shown: await elapsed() };
+    await eventually(() => elapsed()).not.toBe(from.shown);
+    const next = await elapsed();
+    await eventually(() => elapsed()).not.toBe(next);
+    expect(await phaseWords(page)).toBe('Hold');
+    expect((await updates()) - from.updates).toBeLessThanOrEqual(8);
+    expect(app.problems).toEqual([]);
+  });
+
   it('keeps the screen awake while playing and visible, and lets it sleep on pause and when the pacer closes', async () => {
     app = await openPacer('/breathe?pattern=box&minutes=3', recordWakeLock);
     const { page } = app;
