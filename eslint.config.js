@@ -51,7 +51,16 @@ export default tseslint.config(
       'lit/no-template-map': 'off',
       'lit/no-native-attributes': 'off',
       'wc/guard-super-call': 'off',
-      ...layer(['audio', 'storage', 'compiler', 'offline'], 'UI elements reach audio, storage and offline through services.'),
+      // The UI reaches audio, storage and offline code through services, and takes only types from the engine.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/audio/*', '../audio/*', '**/storage/*', '../storage/*', '**/compiler/*', '../compiler/*', '**/offline/*', '../offline/*'], message: 'UI elements reach audio, storage and offline through services.' },
+            { group: ['**/engine/*', '../engine/*'], allowTypeImports: true, message: 'The UI takes only types from the engine; what it computes comes through services.' },
+          ],
+        },
+      ],
     },
   },
   { files: ['src/engine/**/*.ts'], rules: layer(['ui', 'services', 'audio', 'storage', 'offline', 'compiler'], 'The engine is pure: it imports nothing of ours outside itself.') },

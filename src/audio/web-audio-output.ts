@@ -54,6 +54,10 @@ export class WebAudioOutput implements SessionOutput {
     this.port.scheduleAmbience(ambience, when, volume, fade);
   }
 
+  scheduleAmbienceEvent(ambience: AmbienceKind, variant: number, when: Seconds, pan: number, volume: number): void {
+    this.port.scheduleAmbienceEvent(ambience, variant, when, pan, volume);
+  }
+
   stopAll(fade?: Seconds): void {
     this.port.stopAll(fade);
   }

@@ -10,8 +10,15 @@ export type { Bus };
 export interface SessionSounds {
   readonly narration?: { readonly buffer: AudioBuffer; readonly lines: Readonly<Record<string, SpriteClip>> };
   readonly cues?: { readonly buffer: AudioBuffer; readonly clips: Readonly<Record<CueSound, SpriteClip>> };
-  readonly ambience: Readonly<Partial<Record<AmbienceKind, { readonly buffer: AudioBuffer; readonly loopSeconds: Seconds }>>>;
+  readonly ambience: Readonly<Partial<Record<AmbienceKind, AmbienceSound>>>;
   readonly recordings: Readonly<Partial<Record<RecordingSlot, AudioBuffer>>>;
+}
+
+/** An ambience file: its bed loops on `[0, loopSeconds)`; its separate sounds follow it as clips. */
+export interface AmbienceSound {
+  readonly buffer: AudioBuffer;
+  readonly loopSeconds: Seconds;
+  readonly events: readonly SpriteClip[];
 }
 
 interface Voice {
@@ -37,7 +44,8 @@ const inaudibleOffset = 1e-6;
  * Plays the engine's events on Web Audio: every sound is an AudioBufferSourceNode started at its
  * exact time with `start(when, offset, duration)`, so it is sample-exact whatever the main thread
  * does later. Three buses (voice, ambience, cues) with live volume; stereo pan for taps; the
- * ambience bed loops on its exact loop length and crossfades.
+ * ambience bed loops on its exact loop length and crossfades, and its separate sounds play over it
+ * where the engine placed them.
  */
 export class WebAudioPort implements AudioPort {
   readonly gains: Record<Bus, GainNode>;
@@ -113,6 +121,20 @@ export class WebAudioPort implements AudioPort {
     panner.pan.value = pan;
     panner.connect(this.gains.cues);
     const voice = this.play(cues.buffer, panner, when, clip.start, clip.duration);
+    voice.source.addEventListener('ended', () => {
+      panner.disconnect();
+    });
+  }
+
+  scheduleAmbienceEvent(kind: AmbienceKind, variant: number, when: Seconds, pan: number, volume: number): void {
+    const sound = this.sounds.ambience[kind];
+    const clip = sound?.events[variant];
+    if (!sound || !clip || when < this.context.currentTime) return;
+    const panner = this.context.createStereoPanner();
+    panner.pan.value = pan;
+    panner.connect(this.gains.ambience);
+    const voice = this.play(sound.buffer, panner, when, clip.start, clip.duration);
+    voice.gain.gain.value = volume;
     voice.source.addEventListener('ended', () => {
       panner.disconnect();
     });

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { packFormat, type AmbienceLoop, type CommonManifest } from '../engine/pack-manifest';
 import { ambienceKinds, type AmbienceKind } from '../engine/script-model';
 import { cueSounds, type CueSound } from '../engine/timeline';
+import { ambienceAudio } from './ambience-file';
 import { mixToMono, type Pcm } from './pcm';
 import { resample } from './render/resample';
 import { packSprite } from './sprite';
-import { synthAmbienceLoop } from './synth/ambience';
 import { synthBell } from './synth/bell';
 import { synthBreathTone } from './synth/breath-tone';
 import { synthTap } from './synth/tap';
@@ -15,10 +15,9 @@ import { voiceId } from './voice';
 import { encodedFiles, writeEncoded } from './write-encoded';
 
 /** Change this whenever a synthesizer changes, so every pack's shared sounds are rebuilt. */
-export const commonRecipe = 'cues-2/ambience-1';
+export const commonRecipe = 'cues-2/ambience-3';
 
 const cueSampleRate = 48_000;
-const ambienceSeconds = 30;
 
 /** The words the voice cue says at each breath phase. */
 const breathWords: Record<'word-inhale' | 'word-hold' | 'word-exhale', string> = {
@@ -28,8 +27,8 @@ const breathWords: Record<'word-inhale' | 'word-hold' | 'word-exhale', string> =
 };
 
 /**
- * The sounds every session shares: bell, tap, breath tones and words as one sprite, and one
- * seamless loop per ambience. Rebuilt only when the recipe or the voice changed.
+ * The sounds every session shares: bell, tap, breath tones and words as one sprite, and per
+ * ambience one file with its seamless bed and its separate sounds. Rebuilt only when the recipe or the voice changed.
  */
 export async function compileCommon(commonDir: string, lines: LineRenderer, force = false): Promise<CommonManifest> {
   const existing = force ? undefined : await readCurrentCommon(commonDir);
@@ -48,8 +47,8 @@ export async function compileCommon(commonDir: string, lines: LineRenderer, forc
 
   const ambience = {} as Record<AmbienceKind, AmbienceLoop>;
   for (const kind of ambienceKinds) {
-    const loop = synthAmbienceLoop(kind, cueSampleRate, ambienceSeconds);
-    ambience[kind] = { audio: await writeEncoded(commonDir, `ambience-${kind}`, loop, 'music'), loopSeconds: ambienceSeconds };
+    const { pcm, manifest: loop } = ambienceAudio(kind, cueSampleRate);
+    ambience[kind] = { audio: await writeEncoded(commonDir, `ambience-${kind}`, pcm, 'ambience'), ...loop };
   }
   const manifest: CommonManifest = {
     format: packFormat,

@@ -13,6 +13,8 @@ export interface AudioPort {
   scheduleCue(sound: CueSound, when: Seconds, pan: number): void;
   /** Fade the ambience bed to `ambience` (crossfading from the current one), or out when `null`. */
   scheduleAmbience(ambience: AmbienceKind | null, when: Seconds, volume: number, fade: Seconds): void;
+  /** Play one of the ambience's separate sounds (its `variant`th wave, bird, crackle or drop) on the ambience bus. */
+  scheduleAmbienceEvent(ambience: AmbienceKind, variant: number, when: Seconds, pan: number, volume: number): void;
   /**
    * Stop everything: scheduled sounds never start, sounding ones fade out over `fade` seconds
    * (quickly by default). A sound already fading out keeps its fade.

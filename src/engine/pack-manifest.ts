@@ -77,8 +77,12 @@ export type LegacySessionManifest = Omit<SessionManifest, 'format' | 'template'>
 
 export interface AmbienceLoop {
   readonly audio: EncodedAudio;
-  /** Exact loop length: the player loops on this, not on the decoded length (codecs pad). */
+  /** Exact length of the bed at the file's start: the player loops on this, not on the decoded length (codecs pad). */
   readonly loopSeconds: Seconds;
+  /** The ambience's separate sounds (see `ambienceScatter`), after the bed in the same file; absent in earlier packs. */
+  readonly events?: readonly SpriteClip[];
+  /** Integrated loudness (LUFS) of the bed with its events at their usual density, at volume 1. */
+  readonly loudness?: number;
 }
 
 export interface CommonManifest {

@@ -13,7 +13,7 @@ import {
   type TemplateOption,
   type TemplateStep,
 } from './plan-template';
-import type { BreathCue, ChoiceStep, Script, Span, Step } from './script-model';
+import type { BreathCue, BreathPattern, ChoiceStep, Script, Span, Step } from './script-model';
 import type { BreathPhase, CueSound, SessionPlan } from './timeline';
 import type { Seconds } from './units';
 
@@ -84,7 +84,43 @@ function spanShape(span: Span, quantum: Seconds): { fixed: Seconds; stretch?: St
   return { fixed: 0, stretch: { min, max, weight: span.weight, quantum } };
 }
 
-const phaseCues: Record<Exclude<BreathCue, 'none'>, Record<BreathPhase, CueSound>> = {
+/** Cues that thin out: words for this many breaths, then tones for this many more (then, if asked, silence). */
+export const breathCueThinning = { voicedCycles: 3, tonedCycles: 5 } as const;
+
+type SteadyCue = 'voice' | 'tone' | 'none';
+
+/** The cue a breathing step begins with. */
+function firstCue(cue: BreathCue): SteadyCue {
+  return cue === 'voice-then-tone' || cue === 'voice-then-quiet' ? 'voice' : cue;
+}
+
+/** Where a thinning cue changes, in breaths from the step's start. */
+function thinningStages(cue: BreathCue): { from: number; cue: SteadyCue }[] {
+  const { voicedCycles, tonedCycles } = breathCueThinning;
+  if (cue === 'voice-then-tone') return [{ from: voicedCycles, cue: 'tone' }];
+  if (cue === 'voice-then-quiet') return [{ from: voicedCycles, cue: 'tone' }, { from: voicedCycles + tonedCycles, cue: 'none' }];
+  return [];
+}
+
+/** One breath: each phase for the visual, and its cue sound unless the cue is silence. */
+function breathCycle(pattern: BreathPattern, cue: SteadyCue): TemplateEvent[] {
+  const events: TemplateEvent[] = [];
+  let offset = 0;
+  for (const [phase, seconds] of [
+    ['inhale', pattern.inhale],
+    ['hold', pattern.hold],
+    ['exhale', pattern.exhale],
+    ['rest', pattern.rest],
+  ] as const) {
+    if (seconds <= 0) continue;
+    events.push({ kind: 'breath', offset, duration: seconds, phase });
+    if (cue !== 'none') events.push({ kind: 'cue', offset, sound: phaseCues[cue][phase], pan: 0 });
+    offset += seconds;
+  }
+  return events;
+}
+
+const phaseCues: Record<Exclude<SteadyCue, 'none'>, Record<BreathPhase, CueSound>> = {
   voice: { inhale: 'word-inhale', hold: 'word-hold', exhale: 'word-exhale', rest: 'word-hold' },
   tone: { inhale: 'tone-inhale', hold: 'tone-hold', exhale: 'tone-exhale', rest: 'tone-hold' },
 };
@@ -106,20 +142,10 @@ function stepOf(step: Exclude<Step, ChoiceStep>, inputs: TemplateInputs): Templa
       assertPlayablePattern(step.pattern);
       const cycle = cycleSeconds(step.pattern);
       const length = step.length.kind === 'cycles' ? { fixed: step.length.cycles * cycle } : spanShape(step.length.span, cycle);
-      const events: TemplateEvent[] = [];
-      let offset = 0;
-      for (const [phase, seconds] of [
-        ['inhale', step.pattern.inhale],
-        ['hold', step.pattern.hold],
-        ['exhale', step.pattern.exhale],
-        ['rest', step.pattern.rest],
-      ] as const) {
-        if (seconds <= 0) continue;
-        events.push({ kind: 'breath', offset, duration: seconds, phase });
-        if (step.cue !== 'none') events.push({ kind: 'cue', offset, sound: phaseCues[step.cue][phase], pan: 0 });
-        offset += seconds;
-      }
-      return { kind: 'breathe', label: `Breathing (${step.patternName})`, ...length, events: [], repeat: { every: cycle, events } };
+      const cycleOf = (cue: SteadyCue): TemplateEvent[] => breathCycle(step.pattern, cue);
+      const later = thinningStages(step.cue).map((stage) => ({ from: stage.from, events: cycleOf(stage.cue) }));
+      const repeat = { every: cycle, events: cycleOf(firstCue(step.cue)), ...(later.length > 0 ? { later } : {}) };
+      return { kind: 'breathe', label: `Breathing (${step.patternName})`, ...length, events: [], repeat };
     }
     case 'bell':
       return {

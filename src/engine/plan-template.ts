@@ -1,3 +1,5 @@
+import { ambienceEventsOf } from './ambience-plan';
+import { choicesIn, pathThrough, settleAnswers } from './choice-tree';
 import { fillElastic, type Stretchable } from './elastic-fill';
 import type { AmbienceKind, RecordingSlot, StepKind } from './script-model';
 import type { Caption, PlannedStep, SessionPlan, TimelineEvent } from './timeline';
@@ -63,9 +65,25 @@ export interface TemplateStep {
   readonly stretch?: Stretchable;
   readonly events: readonly TemplateEvent[];
   /** Events that repeat every `every` seconds for as long as the step lasts (breath cycles, taps). */
-  readonly repeat?: { readonly every: Seconds; readonly events: readonly TemplateEvent[]; readonly alternatePan?: true };
+  readonly repeat?: TemplateRepeat;
   /** The person's own recording for this slot, when there is one, plays instead of the step's line. */
   readonly recording?: { readonly slot: RecordingSlot; readonly maxSeconds: Seconds };
+}
+
+export interface TemplateRepeat {
+  readonly every: Seconds;
+  readonly events: readonly TemplateEvent[];
+  readonly alternatePan?: true;
+  /**
+   * From repetition `from` (counted from 0) on, each repetition plays these events instead: breath
+   * cues that thin out from words to tones to silence. In order of `from`; the last one reached holds.
+   */
+  readonly later?: readonly RepeatStage[];
+}
+
+export interface RepeatStage {
+  readonly from: number;
+  readonly events: readonly TemplateEvent[];
 }
 
 /** Silence after every spoken line: as long as a rest between sentences, so lines never come closer than that. */
@@ -78,48 +96,25 @@ export interface StretchInputs {
   readonly choices?: Readonly<Record<string, string>>;
   /** Lengths of the person's own recordings, by slot. */
   readonly recordings?: Readonly<Partial<Record<RecordingSlot, Seconds>>>;
+  /** Seeds where the ambience's separate sounds fall; by default the session's id, so a session always sounds alike. */
+  readonly seed?: string;
 }
+
+const isTemplateChoice = (node: TemplateNode): node is TemplateChoice => node.kind === 'choice';
 
 /** The choices a template offers, in order of appearance (nested ones included). */
 export function templateChoices(template: PlanTemplate): TemplateChoice[] {
-  const found: TemplateChoice[] = [];
-  const visit = (nodes: readonly TemplateNode[]): void => {
-    for (const node of nodes) {
-      if (node.kind !== 'choice') continue;
-      found.push(node);
-      for (const option of node.options) visit(option.steps);
-    }
-  };
-  visit(template.steps);
-  return found;
+  return choicesIn(template.steps, isTemplateChoice);
 }
 
 /** The option each choice takes: the one asked for if it exists, else the default. */
 export function settleChoices(template: PlanTemplate, wanted: Readonly<Record<string, string>>): Record<string, string> {
-  const settled: Record<string, string> = {};
-  for (const choice of templateChoices(template)) {
-    const asked = Object.hasOwn(wanted, choice.name) ? wanted[choice.name] : undefined;
-    settled[choice.name] = asked && choice.options.some((option) => option.id === asked) ? asked : choice.defaultOption;
-  }
-  return settled;
+  return settleAnswers(templateChoices(template), wanted);
 }
 
 /** The steps a person hears for these (settled) choices, in order. */
 export function resolveTemplatePath(template: PlanTemplate, choices: Readonly<Record<string, string>>): TemplateStep[] {
-  const path: TemplateStep[] = [];
-  const walk = (nodes: readonly TemplateNode[]): void => {
-    for (const node of nodes) {
-      if (node.when && choices[node.when.choice] !== node.when.option) continue;
-      if (node.kind !== 'choice') {
-        path.push(node);
-        continue;
-      }
-      const option = node.options.find((candidate) => candidate.id === choices[node.name]);
-      if (option) walk(option.steps);
-    }
-  };
-  walk(template.steps);
-  return path;
+  return pathThrough(template.steps, choices, isTemplateChoice);
 }
 
 /** The ambience loops a template can play, on any branch. */
@@ -192,21 +187,32 @@ export function stretchTemplate(template: PlanTemplate, inputs: StretchInputs): 
     const shape = shapes[index] ?? step;
     events.push(...shape.events.map((event) => placed(event, at, duration, false)));
     if (step.repeat) {
-      const { every, events: cycle, alternatePan } = step.repeat;
+      const { every, alternatePan } = step.repeat;
       const count = Math.round(duration / every);
       // Each repetition is placed from the step start, never accumulated, so nothing drifts.
       for (let repetition = 0; repetition < count; repetition += 1) {
         const mirrored = alternatePan === true && repetition % 2 === 1;
-        for (const event of cycle) events.push(placed(event, at + repetition * every, duration - repetition * every, mirrored));
+        for (const event of repetitionEvents(step.repeat, repetition)) events.push(placed(event, at + repetition * every, duration - repetition * every, mirrored));
       }
     }
     if (step.label !== undefined) steps.push({ kind: step.kind, at, duration, label: step.label });
     at += duration;
   });
+  const sorted = sortedByTime(events);
+  const withAmbience = sortedByTime([...sorted, ...ambienceEventsOf(sorted, at, inputs.seed ?? template.scriptId)]);
+  const captions: Caption[] = withAmbience.flatMap((event) => (event.kind === 'voice' ? [{ at: event.at, end: event.at + event.duration, text: event.text }] : []));
+  return { scriptId: template.scriptId, title: template.title, duration: at, steps, events: withAmbience, captions, choices };
+}
+
+/** By time; events at the same time keep their order. */
+function sortedByTime(events: readonly TimelineEvent[]): TimelineEvent[] {
   const ordered = events.map((event, order) => ({ event, order })).sort((a, b) => a.event.at - b.event.at || a.order - b.order);
-  const sorted = ordered.map(({ event }) => event);
-  const captions: Caption[] = sorted.flatMap((event) => (event.kind === 'voice' ? [{ at: event.at, end: event.at + event.duration, text: event.text }] : []));
-  return { scriptId: template.scriptId, title: template.title, duration: at, steps, events: sorted, captions, choices };
+  return ordered.map(({ event }) => event);
+}
+
+/** The events of one repetition: the cycle's own, or those of the last later stage it has reached. */
+function repetitionEvents(repeat: TemplateRepeat, repetition: number): readonly TemplateEvent[] {
+  return repeat.later?.findLast((stage) => stage.from <= repetition)?.events ?? repeat.events;
 }
 
 /** An event placed at `start` + its offset; a prompt's window runs `remaining` seconds from `start`; a mirrored cue swaps sides. */

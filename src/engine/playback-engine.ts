@@ -134,6 +134,9 @@ export class PlaybackEngine {
       case 'ambience':
         this.port.scheduleAmbience(event.ambience, when, event.volume, event.fade);
         return;
+      case 'ambience-event':
+        this.port.scheduleAmbienceEvent(event.ambience, event.variant, when, event.pan, event.volume);
+        return;
       case 'breath':
       case 'prompt':
         return;

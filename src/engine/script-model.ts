@@ -23,7 +23,11 @@ export type PracticeKind = (typeof practiceKinds)[number];
 export const ambienceKinds = ['beach', 'forest', 'room', 'rain', 'brown-noise'] as const;
 export type AmbienceKind = (typeof ambienceKinds)[number];
 
-export const breathCueKinds = ['voice', 'tone', 'none'] as const;
+/**
+ * How a breathing step is cued: words every breath, tones, nothing, or cues that thin out — words
+ * for the first breaths, then tones (`voice-then-tone`), then silence too (`voice-then-quiet`).
+ */
+export const breathCueKinds = ['voice', 'tone', 'none', 'voice-then-tone', 'voice-then-quiet'] as const;
 export type BreathCue = (typeof breathCueKinds)[number];
 
 export const recordingSlots = ['letter'] as const;

@@ -58,7 +58,14 @@ const templateStep = v.object({
   fixed: seconds,
   stretch: v.optional(stretch),
   events: v.array(templateEvent),
-  repeat: v.optional(v.object({ every: v.pipe(v.number(), v.finite(), v.minValue(shortestRepeat)), events: v.array(templateEvent), alternatePan: v.optional(v.literal(true)) })),
+  repeat: v.optional(
+    v.object({
+      every: v.pipe(v.number(), v.finite(), v.minValue(shortestRepeat)),
+      events: v.array(templateEvent),
+      alternatePan: v.optional(v.literal(true)),
+      later: v.optional(v.array(v.object({ from: v.pipe(v.number(), v.safeInteger(), v.minValue(0)), events: v.array(templateEvent) }))),
+    }),
+  ),
   recording: v.optional(v.object({ slot: v.picklist(recordingSlots), maxSeconds: seconds })),
 });
 

@@ -22,6 +22,8 @@ export type TimelineEvent =
   | { readonly kind: 'voice'; readonly at: Seconds; readonly duration: Seconds; readonly text: string; readonly source: VoiceSource }
   | { readonly kind: 'cue'; readonly at: Seconds; readonly sound: CueSound; readonly pan: number }
   | { readonly kind: 'ambience'; readonly at: Seconds; readonly ambience: AmbienceKind | null; readonly volume: number; readonly fade: Seconds }
+  /** One of the ambience's separate sounds (a wave, a bird, a crackle, a drop), placed by the engine over its bed. */
+  | { readonly kind: 'ambience-event'; readonly at: Seconds; readonly ambience: AmbienceKind; readonly variant: number; readonly pan: number; readonly volume: number }
   | { readonly kind: 'breath'; readonly at: Seconds; readonly duration: Seconds; readonly phase: BreathPhase }
   | {
       readonly kind: 'prompt';

@@ -1,28 +1,17 @@
-/** A built file: its path under the output folder (forward slashes) and a hash of its content. */
-export interface BuiltFile {
-  readonly path: string;
-  readonly contentHash: string;
-}
-
-export interface ShellEntry {
-  readonly url: string;
-  /** Null where the file name already carries a content hash. */
-  readonly revision: string | null;
-}
+import type { GetManifestOptions } from 'workbox-build';
 
 /**
- * What is not app shell: the audio packs (too big; kept only by an explicit download), the
- * service worker itself, the install screenshots, the host's header rules, source maps.
+ * Which built files are the app shell, as Workbox's build reads them. Not shell: the audio packs
+ * (too big; kept only by an explicit download or as the offline core), the service worker itself,
+ * the install screenshots, the host's header rules, source maps. Vite writes bundled files as
+ * `assets/<name>-<hash>.<ext>`: their names change with their content, so they need no revision.
+ * URLs are absolute from the site's root, as the app requests them.
  */
-const notShell = [/^packs\//u, /^screenshots\//u, /^sw\.js$/u, /^_headers$/u, /\.map$/u];
-
-/** Vite writes bundled files as `assets/<name>-<hash>.<ext>`. */
-const hashedName = /^assets\//u;
-
-/** The precache manifest the service worker is built with: the app shell, in a stable order. */
-export function precacheEntries(files: readonly BuiltFile[]): ShellEntry[] {
-  return files
-    .filter((file) => !notShell.some((pattern) => pattern.test(file.path)))
-    .map((file) => ({ url: `/${file.path}`, revision: hashedName.test(file.path) ? null : file.contentHash }))
-    .sort((a, b) => a.url.localeCompare(b.url));
-}
+export const shellGlobs: Omit<GetManifestOptions, 'globDirectory'> = {
+  globPatterns: ['**/*'],
+  globIgnores: ['packs/**', 'screenshots/**', 'sw.js', '_headers', '**/*.map'],
+  dontCacheBustURLsMatching: /^\/assets\//u,
+  modifyURLPrefix: { '': '/' },
+  // The shell is small; a larger file here is a mistake in the build, not a file to skip quietly.
+  maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+};

@@ -1,30 +1,15 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
-import { precacheEntries, type BuiltFile } from './precache-entries.ts';
+import { injectManifest } from 'workbox-build';
+import { shellGlobs } from './precache-entries.ts';
 
-/** Where the service worker's source is, and the injection point its precache list replaces. */
+/** Where the service worker's source is. */
 const entry = resolve(import.meta.dirname, 'sw.ts');
-const injectionPoint = 'self.__WB_MANIFEST';
-
-async function builtFiles(outDir: string): Promise<BuiltFile[]> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  return Promise.all(
-    entries
-      .filter((dirent) => dirent.isFile())
-      .map(async (dirent) => {
-        const absolute = join(dirent.parentPath, dirent.name);
-        const contentHash = createHash('sha256').update(await readFile(absolute)).digest('hex').slice(0, 16);
-        return { path: relative(outDir, absolute).split(sep).join('/'), contentHash };
-      }),
-  );
-}
 
 /**
  * After the app is built, bundles `src/offline/sw.ts` with Workbox into `sw.js` (a classic script,
- * so every browser with service workers runs it) and writes the app shell's precache list into
- * it: Workbox's `injectManifest`, in one small build step of our own.
+ * so every browser with service workers runs it); then Workbox's own `injectManifest` writes the
+ * app shell's precache list (every built file but the audio packs, with its revision) into it.
  */
 export function serviceWorkerPlugin(): Plugin {
   let config: ResolvedConfig;
@@ -36,7 +21,6 @@ export function serviceWorkerPlugin(): Plugin {
     },
     async closeBundle() {
       const outDir = resolve(config.root, config.build.outDir);
-      const manifest = JSON.stringify(precacheEntries(await builtFiles(outDir)));
       await build({
         configFile: false,
         root: config.root,
@@ -44,16 +28,6 @@ export function serviceWorkerPlugin(): Plugin {
         logLevel: config.logLevel,
         mode: 'production',
         define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-        plugins: [
-          {
-            name: 'lull:precache-manifest',
-            transform(code, id) {
-              if (id !== entry) return null;
-              if (code.split(injectionPoint).length !== 2) throw new Error(`${entry} must use ${injectionPoint} exactly once.`);
-              return code.replace(injectionPoint, manifest);
-            },
-          },
-        ],
         build: {
           outDir,
           emptyOutDir: false,
@@ -64,6 +38,9 @@ export function serviceWorkerPlugin(): Plugin {
           rolldownOptions: { input: entry, output: { format: 'iife', entryFileNames: 'sw.js' } },
         },
       });
+      const serviceWorker = resolve(outDir, 'sw.js');
+      const { warnings } = await injectManifest({ swSrc: serviceWorker, swDest: serviceWorker, globDirectory: outDir, ...shellGlobs });
+      if (warnings.length > 0) throw new Error(`The service worker's precache list has problems:\n${warnings.join('\n')}`);
     },
   };
 }

@@ -1,14 +1,14 @@
+import { ChangeSignal } from './change-signal';
+
 /**
  * What must not be interrupted right now: a playing session, a running recording, a draft not
  * yet saved. An app update waits until nothing is busy; so does anything else that would reload.
  */
 export type BusyReason = 'session' | 'recording' | 'draft';
 
-type Listener = (busy: boolean) => void;
-
 export class BusyState {
   private readonly holds = new Map<symbol, BusyReason>();
-  private readonly listeners = new Set<Listener>();
+  private readonly changes = new ChangeSignal();
 
   /** Marks something busy until the returned function is called (calling it twice is harmless). */
   hold(reason: BusyReason): () => void {
@@ -29,13 +29,14 @@ export class BusyState {
   }
 
   /** Calls `listener` on every change; returns the unsubscribe function. */
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: (busy: boolean) => void): () => void {
+    return this.changes.subscribe(() => {
+      listener(this.busy);
+    });
   }
 
   private notify(): void {
-    for (const listener of this.listeners) listener(this.busy);
+    this.changes.notify();
   }
 }
 

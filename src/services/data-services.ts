@@ -1,6 +1,7 @@
 import { BackupService } from './backup-service';
 import { BreathPatternsService } from './breath-patterns-service';
 import { CheckInService } from './check-in-service';
+import { ContinuityService } from './continuity-service';
 import { DataStore } from './data-store';
 import { journalKind, type JournalService } from './journal-service';
 import { KeepWordsService } from './keep-words-service';
@@ -22,6 +23,7 @@ export interface DataServices {
   readonly checkIns: CheckInService;
   readonly reminder: ReminderService;
   readonly keepWords: KeepWordsService;
+  readonly continuity: ContinuityService;
 }
 
 export function createDataServices(databaseName?: string): DataServices {
@@ -37,6 +39,7 @@ export function createDataServices(databaseName?: string): DataServices {
     checkIns: new CheckInService(store),
     reminder: new ReminderService(store),
     keepWords: new KeepWordsService(store),
+    continuity: new ContinuityService(store),
   };
 }
 

@@ -1,3 +1,4 @@
+import { ChangeSignal } from './change-signal';
 import { needsIosInstructions, type InstallEnvironment } from './ios-install';
 
 /** Chromium's install offer; not in TypeScript's DOM types because it is not a standard. */
@@ -5,8 +6,6 @@ interface BeforeInstallPromptEvent extends Event {
   prompt(): Promise<void>;
   readonly userChoice: Promise<{ readonly outcome: 'accepted' | 'dismissed' }>;
 }
-
-type Listener = () => void;
 
 function currentEnvironment(): InstallEnvironment {
   const iosStandalone = (navigator as Navigator & { standalone?: boolean }).standalone === true;
@@ -23,7 +22,7 @@ function currentEnvironment(): InstallEnvironment {
  */
 export class InstallPrompt {
   private offer: BeforeInstallPromptEvent | undefined;
-  private readonly listeners = new Set<Listener>();
+  private readonly changes = new ChangeSignal();
 
   constructor(target: Window) {
     target.addEventListener('beforeinstallprompt', (event) => {
@@ -57,13 +56,12 @@ export class InstallPrompt {
     return (await offer.userChoice).outcome;
   }
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: () => void): () => void {
+    return this.changes.subscribe(listener);
   }
 
   private notify(): void {
-    for (const listener of this.listeners) listener();
+    this.changes.notify();
   }
 }
 

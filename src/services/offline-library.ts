@@ -1,8 +1,10 @@
+import { ChangeSignal } from './change-signal';
 import type { LibraryIndex } from '../engine/pack-manifest';
 import { filesNoLongerNeeded, isComplete, progressOf, unionOfFiles, type ByteProgress, type PlannedFile } from '../offline/download-plan';
 import { isAbortError, OfflineError } from '../offline/offline-error';
 import { deleteAudio, fetchPackJson, storedAudioUrls, storeWholeFile } from '../offline/pack-cache';
 import { OfflinePlans } from './offline-plans';
+import { storagePersistence } from './storage-persistence';
 
 export type { ByteProgress };
 
@@ -43,8 +45,6 @@ interface Job {
   readonly stored: string[];
 }
 
-type Listener = () => void;
-
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -63,7 +63,7 @@ export class OfflineLibrary {
   private coreSessions: readonly string[] = [];
   private readonly failures = new Map<DownloadTarget, string>();
   private storageUse: StorageUse | undefined;
-  private readonly listeners = new Set<Listener>();
+  private readonly changes = new ChangeSignal();
 
   /** Shows the sessions of this library; what is already stored is read from the cache. */
   attach(index: LibraryIndex, indexUrl: URL): Promise<void> {
@@ -177,9 +177,8 @@ export class OfflineLibrary {
   }
 
   /** Calls `listener` on every change; returns the unsubscribe function. */
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: () => void): () => void {
+    return this.changes.subscribe(listener);
   }
 
   private sessionsOf(target: DownloadTarget): readonly string[] {
@@ -217,7 +216,8 @@ export class OfflineLibrary {
     try {
       await this.run(job);
       await this.end(job, undefined);
-      void this.keepPersistently();
+      // After a download, the browser is asked not to evict Lull's storage under pressure.
+      void storagePersistence.ensure();
     } catch (error) {
       if (!job.cancelled && error instanceof OfflineError && error.code === 'connection-lost') {
         job.phase = 'paused';
@@ -279,16 +279,6 @@ export class OfflineLibrary {
     this.resume();
   };
 
-  /** After a download, asks the browser not to evict Lull's storage under pressure. */
-  private async keepPersistently(): Promise<void> {
-    if (!('storage' in navigator)) return;
-    try {
-      if (!(await navigator.storage.persisted())) await navigator.storage.persist();
-    } catch {
-      // Only a request: without it the browser may evict under storage pressure, nothing more.
-    }
-  }
-
   private async refreshStorage(): Promise<void> {
     if (!('storage' in navigator)) return;
     try {
@@ -301,7 +291,7 @@ export class OfflineLibrary {
   }
 
   private notify(): void {
-    for (const listener of this.listeners) listener();
+    this.changes.notify();
   }
 }
 

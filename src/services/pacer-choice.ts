@@ -1,6 +1,6 @@
 import { breathPresets, cycleSeconds, phaseOutOfLimits } from '../engine/breath-patterns';
-import { pacerLimits, type PacerSettings } from '../engine/pacer-script';
-import type { BreathCue, BreathPattern } from '../engine/script-model';
+import { describePattern, pacerLimits, pacerScript, type PacerSettings } from '../engine/pacer-script';
+import type { BreathCue, BreathPattern, Script } from '../engine/script-model';
 import type { Minutes } from '../engine/units';
 import type { CustomBreathPattern } from '../storage/schema';
 
@@ -20,6 +20,8 @@ export interface PacerPattern {
   readonly key: string;
   readonly name: string;
   readonly pattern: BreathPattern;
+  /** Its phases in words: "In 4 · out 8 seconds". */
+  readonly description: string;
   readonly custom: boolean;
 }
 
@@ -37,20 +39,22 @@ export const presetNames: Readonly<Record<string, string>> = {
 };
 
 /** How each cue is named in a link (`?cue=tone`) and in the stored settings. */
-const cueWords: Readonly<Record<BreathCue, string>> = { voice: 'voice', tone: 'tone', none: 'silent' };
-const cueOfWord: Readonly<Record<string, BreathCue>> = { voice: 'voice', tone: 'tone', silent: 'none', none: 'none' };
+const cueWords: Readonly<Record<BreathCue, string>> = { voice: 'voice', tone: 'tone', none: 'silent', 'voice-then-tone': 'voice-then-tone', 'voice-then-quiet': 'voice-then-quiet' };
+const cueOfWord: Readonly<Record<string, BreathCue>> = {
+  voice: 'voice',
+  tone: 'tone',
+  silent: 'none',
+  none: 'none',
+  'voice-then-tone': 'voice-then-tone',
+  'voice-then-quiet': 'voice-then-quiet',
+};
 
 /** The presets, then the person's patterns in the order they made them (only those the engine can play). */
 export function pacerPatterns(customs: readonly CustomBreathPattern[]): PacerPattern[] {
-  const presets = Object.entries(breathPresets).map(([key, pattern]) => ({ key, name: presetNames[key] ?? key, pattern, custom: false }));
+  const presets = Object.entries(breathPresets).map(([key, pattern]) => ({ key, name: presetNames[key] ?? key, pattern, description: describePattern(pattern), custom: false }));
   const own = customs
     .filter((custom) => phaseOutOfLimits(custom) === undefined)
-    .map((custom) => ({
-      key: custom.id,
-      name: custom.name,
-      pattern: { inhale: custom.inhale, hold: custom.hold, exhale: custom.exhale, rest: custom.rest },
-      custom: true,
-    }));
+    .map((custom) => ({ key: custom.id, name: custom.name, pattern: patternOfCustom(custom), description: describeCustomPattern(custom), custom: true }));
   return [...presets, ...own];
 }
 
@@ -167,7 +171,19 @@ export function pacerChoiceQuery(choice: PacerChoice): string {
   return query.toString();
 }
 
-/** What `pacerScript` needs to build the session the choice describes. */
+const patternOfCustom = (custom: CustomBreathPattern): BreathPattern => ({ inhale: custom.inhale, hold: custom.hold, exhale: custom.exhale, rest: custom.rest });
+
+/** A pattern of the person's own, its phases in words. */
+export function describeCustomPattern(custom: CustomBreathPattern): string {
+  return describePattern(patternOfCustom(custom));
+}
+
+/** The session the pacer plays for a choice (built anew only when `pacerSettings` changes). */
+export function pacerScriptOf(choice: PacerChoice, patterns: readonly PacerPattern[]): Script {
+  return pacerScript(pacerSettings(choice, patterns));
+}
+
+/** What the pacer's script is built from, for the session the choice describes. */
 export function pacerSettings(choice: PacerChoice, patterns: readonly PacerPattern[]): PacerSettings {
   const pattern = patternOf(choice, patterns);
   return { patternName: pattern.name, pattern: pattern.pattern, length: fitLength(choice.length, pattern.pattern), cue: choice.cue };

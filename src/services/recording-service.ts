@@ -1,4 +1,4 @@
-import type { RecordingSlot } from '../engine/script-model';
+import { recordingSlots, type RecordingSlot } from '../engine/script-model';
 import { appendRecordingChunk, createRecording, deleteRecording, finishRecording, getRecordingInSlot, readRecordingChunks } from '../storage/recordings';
 import type { Recording } from '../storage/schema';
 import { formatLimitBytes } from '../storage/limits-text';
@@ -7,6 +7,11 @@ import { busyState } from './busy-state';
 import { describeFailure, type DataStore } from './data-store';
 
 export type { Recording, RecordingSlot };
+
+/** The slot a recorder's name means; an unknown name means the first slot (a session's letter). */
+export function slotNamed(name: string): RecordingSlot {
+  return recordingSlots.find((slot) => slot === name) ?? recordingSlots[0];
+}
 
 /** MediaRecorder hands over a chunk this often; each is saved at once, so a closed page loses at most this much. */
 export const recordingTimeslice = 5000;

@@ -1,6 +1,6 @@
 import { AudioUnavailableError, sharedAudioContext } from '../audio/audio-context';
 import { AudioLoadError } from '../audio/load-audio';
-import { WebAudioPort, type SessionSounds } from '../audio/web-audio-port';
+import { WebAudioPort, type AmbienceSound, type SessionSounds } from '../audio/web-audio-port';
 import type { EncodedAudio } from '../engine/pack-manifest';
 import { templateAmbience, templateRecordingSlots } from '../engine/plan-template';
 import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
@@ -12,6 +12,11 @@ import { narrationOf, type SessionPack } from './session-pack';
 
 /** The rate the compiler renders narration at: decoded at it, speech costs half the memory of 48 kHz. */
 const narrationSampleRate = 24_000;
+/**
+ * Ambience is filtered noise and soft sounds with little above 6 kHz: decoded at 16 kHz, the three
+ * one-minute beds a safe-space session may choose from, with their sounds, take about 31 MB, not 92.
+ */
+const ambienceSampleRate = 16_000;
 
 export interface SessionAudio {
   readonly context: AudioContext;
@@ -69,12 +74,14 @@ export async function loadSessionAudio(pack: SessionPack, narrator: NarratorId =
   const [voice, cues, ...beds] = await Promise.all([
     loadVoice(),
     attempt('The bells and breath cues', pack.common.cues.audio, pack.commonUrl),
-    ...kinds.map((kind) => attempt(`The ${kind} ambience`, pack.common.ambience[kind].audio, pack.commonUrl)),
+    ...kinds.map((kind) => attempt(`The ${kind} ambience`, pack.common.ambience[kind].audio, pack.commonUrl, ambienceSampleRate)),
   ]);
-  const ambience: Partial<Record<AmbienceKind, { buffer: AudioBuffer; loopSeconds: number }>> = {};
+  const ambience: Partial<Record<AmbienceKind, AmbienceSound>> = {};
   kinds.forEach((kind, index) => {
     const buffer = beds[index];
-    if (buffer) ambience[kind] = { buffer, loopSeconds: pack.common.ambience[kind].loopSeconds };
+    const { loopSeconds, events } = pack.common.ambience[kind];
+    // Shared sounds made by an earlier version have no separate events: the bed plays alone.
+    if (buffer) ambience[kind] = { buffer, loopSeconds, events: events ?? [] };
   });
   const sounds: SessionSounds = {
     ...(voice.buffer ? { narration: { buffer: voice.buffer, lines: narrationOf(pack, voice.narrator)?.lines ?? {} } } : {}),

@@ -4,9 +4,10 @@ import type { Bus, SessionOutput } from '../engine/audio-port';
 import type { Clock } from '../engine/clock';
 import { FrozenClockWatch } from '../engine/clock-watch';
 import { defaultPlaybackOptions, PlaybackEngine } from '../engine/playback-engine';
-import { settleChoices, stretchTemplate, templateChoices, type TemplateChoice } from '../engine/plan-template';
-import type { Script } from '../engine/script-model';
+import { settleChoices, stretchTemplate, templateChoices, templateRecordingSlots, type TemplateChoice } from '../engine/plan-template';
+import type { PromptWriting, RecordingSlot, Script } from '../engine/script-model';
 import type { SessionPlan } from '../engine/timeline';
+import { writingPlaces } from '../engine/timeline-queries';
 import { Transport, type CommandResult } from '../engine/transport';
 import type { Minutes, Seconds } from '../engine/units';
 import { busyState } from './busy-state';
@@ -20,8 +21,13 @@ import { builtSessionPack, loadSessionPack, narrationOf, packNarrators, type Ses
 
 export type { Bus };
 
-/** A person's press of Play starts sound this far ahead: enough for the audio thread to be on time. */
-const startDelay: Seconds = 0.1;
+/**
+ * A person's press of Play starts sound this far ahead of the audio clock, so the first sounds
+ * reach the audio thread before their time. With 20 ms no `start()` came after its time in six
+ * Chromium and three Firefox runs of `npm run bench:timing`, and tap → first sound fell from
+ * about 96 ms more than a bare oscillator page's to about 28–38 ms more (`npm run bench:player`).
+ */
+const startDelay: Seconds = 0.02;
 /** How gently everything fades when the person asks for a break. */
 const breakFade: Seconds = 1.5;
 /** The audio clock counts as frozen when it has not moved for this long while playing. */
@@ -37,6 +43,7 @@ const silentOutput: SessionOutput = {
   scheduleVoice: () => undefined,
   scheduleCue: () => undefined,
   scheduleAmbience: () => undefined,
+  scheduleAmbienceEvent: () => undefined,
   stopAll: () => undefined,
   setVolume: () => undefined,
   keepOutputAwake: () => undefined,
@@ -164,6 +171,16 @@ export class SessionPlayer {
 
   get chosen(): Readonly<Record<string, string>> {
     return this.choices;
+  }
+
+  /** The recordings of the person's own this session can play (each with a narrated line in its place until made). */
+  get recordingSlots(): RecordingSlot[] {
+    return templateRecordingSlots(this.pack.template);
+  }
+
+  /** Where what the person writes in this session is kept: the journal, their letters, or both. */
+  get writingKeptIn(): Exclude<PromptWriting, null>[] {
+    return writingPlaces(this.currentPlan);
   }
 
   get choiceSteps(): TemplateChoice[] {

@@ -1,3 +1,5 @@
+import { ChangeSignal } from './change-signal';
+
 /**
  * Whether the browser keeps Lull's storage for good. Without that promise a browser may clear it
  * (Safari after seven days of use without a visit, unless the app is installed; any browser
@@ -6,12 +8,10 @@
  */
 export type PersistenceState = 'unknown' | 'kept' | 'at-risk';
 
-type Listener = () => void;
-
 export class StoragePersistence {
   state: PersistenceState = 'unknown';
   private asked: Promise<void> | undefined;
-  private readonly listeners = new Set<Listener>();
+  private readonly changes = new ChangeSignal();
 
   constructor(private readonly storage: StorageManager | undefined) {}
 
@@ -21,9 +21,8 @@ export class StoragePersistence {
     return this.asked;
   }
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: () => void): () => void {
+    return this.changes.subscribe(listener);
   }
 
   private async ask(): Promise<void> {
@@ -34,7 +33,7 @@ export class StoragePersistence {
       // A browser that cannot answer gives no promise either.
     }
     this.state = kept ? 'kept' : 'at-risk';
-    for (const listener of this.listeners) listener();
+    this.changes.notify();
   }
 }
 

@@ -7,13 +7,13 @@ import { contactRule } from './contact-rules';
 import { maxJournalText } from './journal';
 import { maxLetterText, maxLetterTitle } from './letters';
 import { formatLimitBytes } from './limits-text';
-import { boolean, id, invalid, list, nullable, numberIn, oneOf, optional, Problems, record, text, type Rule } from './read-rules';
+import { id, invalid, list, nullable, numberIn, oneOf, optional, Problems, record, text, type Rule } from './read-rules';
 import { recordingFields } from './recording-rules';
 import type { EpochMilliseconds } from './schema';
+import { resumePositionRule, sessionRunRule, withDefaults } from './session-memory-rules';
 import { settingRule } from './setting-rules';
 import { timeRule } from './time-rules';
 
-const minutes = numberIn(0, 600);
 const maxBase64 = Math.ceil(backupLimits.recordingBytes / 3) * 4;
 const audioData: Rule<Uint8Array> = {
   expected: `base64-encoded audio of at most ${formatLimitBytes(backupLimits.recordingBytes)}`,
@@ -42,16 +42,8 @@ function backupRule(now: EpochMilliseconds) {
     letters: list(record('a letter', { id, createdAt: time, updatedAt: time, title: text(maxLetterTitle), text: text(maxLetterText), ...writingExtras }), records, 'id'),
     recordings: list(record('a recording', { ...recordingFields(now), data: audioData }), smallLists, 'id'),
     checkIns: list(checkInRule(now), records, 'id'),
-    sessionHistory: list(
-      record('a session run', { id, sessionId: id, startedAt: time, endedAt: nullable(time), lengthMinutes: minutes, completed: boolean }),
-      records,
-      'id',
-    ),
-    resumePositions: list(
-      record('a resume position', { sessionId: id, positionSeconds: numberIn(0, 36_000), lengthMinutes: minutes, updatedAt: time }),
-      smallLists,
-      'sessionId',
-    ),
+    sessionHistory: list(sessionRunRule(now), records, 'id'),
+    resumePositions: list(resumePositionRule(now), smallLists, 'sessionId'),
     breathPatterns: list(breathPatternRule(now), breathPatternLimits.count, 'id'),
     supportContacts: list(contactRule(now), smallLists, 'id'),
   });
@@ -98,6 +90,17 @@ export function readBackupText(source: string, now: EpochMilliseconds = Date.now
   return readBackupValue(parsed, now);
 }
 
+/**
+ * A file of an older format in the shape of this one. Format 3 gave session runs their moods
+ * (older runs: not answered) and places to resume their choices (older ones: the defaults).
+ */
+function upgradeFile(parsed: object, version: unknown): unknown {
+  if (typeof version !== 'number' || version >= 3) return parsed;
+  const file = parsed as { sessionHistory?: unknown; resumePositions?: unknown };
+  const each = (items: unknown, defaults: Readonly<Record<string, unknown>>) => (Array.isArray(items) ? items.map((item) => withDefaults(item, defaults)) : items);
+  return { ...parsed, sessionHistory: each(file.sessionHistory, { moodBefore: null, moodAfter: null }), resumePositions: each(file.resumePositions, { choices: {} }) };
+}
+
 /** Checks a parsed file: first that it is a Lull backup this build can read, then every field. */
 export function readBackupValue(parsed: unknown, now: EpochMilliseconds = Date.now()): BackupReadResult {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Object.hasOwn(parsed, 'format')) return failed(backupProblem('not-backup', ''));
@@ -107,7 +110,7 @@ export function readBackupValue(parsed: unknown, now: EpochMilliseconds = Date.n
     return failed(backupProblem('newer-format', '', version, backupFormatVersion));
   }
   const problems = new Problems(backupLimits.problems);
-  const read = backupRule(now).read(parsed, '', problems);
+  const read = backupRule(now).read(upgradeFile(parsed, version), '', problems);
   if (read === invalid) {
     if (problems.full) problems.list.push(backupProblem('too-many-problems', '', backupLimits.problems));
     return { ok: false, problems: problems.list };

@@ -8,8 +8,9 @@ export const backupFormatName = 'lull-backup';
 /**
  * Bumped when the file's shape changes; a build reads its own version and older ones.
  * 2: journal entries and letters may carry `revision` and `earlierVersionOf`.
+ * 3: session runs carry `moodBefore` and `moodAfter`; places to resume carry `choices`.
  */
-export const backupFormatVersion = 2;
+export const backupFormatVersion = 3;
 
 /** How much an import accepts, checked before anything is written. */
 export const backupLimits = {

@@ -8,6 +8,7 @@ import { strict } from './database';
 import { migratedChunkBytes } from './migrations';
 import { isKeepableRecording } from './recording-rules';
 import { storeNames, type EpochMilliseconds, type LullDatabase, type LullSchema, type Recording, type RecordingChunk, type StoreName } from './schema';
+import { readStoredResume, readStoredRun } from './session-memory-rules';
 import { readStoredSetting } from './setting-rules';
 
 export type { ImportSummary };
@@ -80,6 +81,8 @@ export async function readBackupData(db: LullDatabase, exportedAt: EpochMillisec
     }),
     recordings: stored.recordings.filter((recording) => keepable.has(recording.id)),
     checkIns: stored.checkIns.flatMap((checkIn) => readStoredCheckIn(checkIn, exportedAt) ?? []),
+    sessionHistory: stored.sessionHistory.flatMap((run) => readStoredRun(run, exportedAt) ?? []),
+    resumePositions: stored.resumePositions.flatMap((position) => readStoredResume(position, exportedAt) ?? []),
     breathPatterns: stored.breathPatterns.flatMap((pattern) => readStoredPattern(pattern, exportedAt) ?? []),
     supportContacts: stored.supportContacts.flatMap((contact) => readStoredContact(contact, exportedAt) ?? []),
   };

@@ -80,6 +80,10 @@ export interface CheckIn {
   readonly need: string;
 }
 
+/** A session's choices (`place: forest`), by the script's choice names. */
+export type SessionChoices = Readonly<Record<string, string>>;
+
+/** A session the person played: the history lists those they finished, with the moods they gave. */
 export interface SessionRun {
   readonly id: string;
   readonly sessionId: string;
@@ -87,12 +91,17 @@ export interface SessionRun {
   readonly endedAt: EpochMilliseconds | null;
   readonly lengthMinutes: Minutes;
   readonly completed: boolean;
+  /** 1 (heavy) to 5 (light), or `null` when not answered (and on runs kept before moods were). */
+  readonly moodBefore: number | null;
+  readonly moodAfter: number | null;
 }
 
+/** Where a session left unfinished was, at the length and with the choices it played. */
 export interface ResumePosition {
   readonly sessionId: string;
   readonly positionSeconds: Seconds;
   readonly lengthMinutes: Minutes;
+  readonly choices: SessionChoices;
   readonly updatedAt: EpochMilliseconds;
 }
 

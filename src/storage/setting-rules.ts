@@ -1,4 +1,4 @@
-import { accepted, boolean, invalid, nullable, record, scalar, text, type Rule } from './read-rules';
+import { accepted, boolean, invalid, nullable, numberIn, record, scalar, text, type Rule } from './read-rules';
 import type { EpochMilliseconds, Setting, SettingValue } from './schema';
 import { timeRule } from './time-rules';
 
@@ -16,7 +16,23 @@ export const settingKeys = {
   keepWordsTold: 'keepWordsTold',
   /** The voice the person chose to narrate sessions (a narrator id such as "slt"). */
   narrator: 'narrator',
+  /** Volumes of a session's voice, ambience and cues, from 0 to 1. */
+  voiceVolume: 'voiceVolume',
+  ambienceVolume: 'ambienceVolume',
+  cuesVolume: 'cuesVolume',
+  /** Whether a session shows its captions. */
+  captions: 'captions',
+  /** Whether butterfly taps vibrate where the device can. */
+  tapVibrate: 'tapVibrate',
+  /** Whether the visuals stay still whatever the device's motion setting says. */
+  stillVisuals: 'stillVisuals',
+  /** The person's favourite sessions and breathing patterns: ids separated by spaces. */
+  favouriteSessions: 'favouriteSessions',
+  favouritePatterns: 'favouritePatterns',
 } as const;
+
+/** The key of one session's remembered length and choices, as a link's query (`minutes=10&place=forest`). */
+export const sessionSettingsKey = (sessionId: string): string => `session.${sessionId}`;
 
 /** A time of day, "HH:MM" in 24 hours: what the reminder form accepts and what it stores. */
 export const timeOfDayPattern = /^([01]\d|2[0-3]):([0-5]\d)$/u;
@@ -38,13 +54,23 @@ function valueRule(key: string, now: EpochMilliseconds): Rule<SettingValue> {
       return text(500);
     case settingKeys.pacerVibrate:
     case settingKeys.keepWordsTold:
+    case settingKeys.captions:
+    case settingKeys.tapVibrate:
+    case settingKeys.stillVisuals:
       return boolean;
     case settingKeys.narrator:
       return text(16, { regex: /^[a-z0-9]+$/u, expected: 'a narrator name such as "slt"' });
+    case settingKeys.voiceVolume:
+    case settingKeys.ambienceVolume:
+    case settingKeys.cuesVolume:
+      return numberIn(0, 1);
+    case settingKeys.favouriteSessions:
+    case settingKeys.favouritePatterns:
+      return text(10_000);
     case settingKeys.reminderTime:
       return nullable(text(5, { regex: timeOfDayPattern, expected: 'a time of day such as "08:30"' }));
     default:
-      return anyValue;
+      return key.startsWith('session.') ? text(500) : anyValue;
   }
 }
 

@@ -12,3 +12,16 @@ export async function putSetting(db: LullDatabase, key: string, value: SettingVa
   const tx = db.transaction('settings', 'readwrite', strict);
   await Promise.all([tx.store.put({ key, value }), tx.done]);
 }
+
+/** Several settings at once, read in one transaction: those missing or not fitting their key are left out. */
+export async function getSettings(db: LullDatabase, keys: readonly string[], now: EpochMilliseconds = Date.now()): Promise<Map<string, SettingValue>> {
+  const tx = db.transaction('settings', 'readonly');
+  const stored = await Promise.all(keys.map((key) => tx.store.get(key)));
+  await tx.done;
+  const values = new Map<string, SettingValue>();
+  for (const setting of stored) {
+    const value = setting === undefined ? undefined : readStoredSetting(setting.key, setting.value, now);
+    if (setting !== undefined && value !== undefined) values.set(setting.key, value);
+  }
+  return values;
+}

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BreathPhase, SessionPlan } from '../engine/timeline';
-import { breathAt } from '../engine/timeline-queries';
+import { momentAt } from '../services/session-moment';
 import type { Seconds } from '../engine/units';
 import { breathWords } from './breath-shape';
 
@@ -40,7 +40,7 @@ export class BreathPhaseController implements ReactiveController {
 
   hostUpdate(): void {
     const now = this.moment();
-    const breath = now ? breathAt(now.plan, now.position) : undefined;
+    const breath = now ? momentAt(now.plan, now.position).breath : undefined;
     this.breath = breath;
     const phaseEnd = now && breath ? Math.round((now.position + breath.remaining) * 1000) : undefined;
     if (phaseEnd === this.phaseEnd) return;

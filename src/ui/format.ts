@@ -30,3 +30,12 @@ export function formatSpokenDuration(seconds: number): string {
   if (rest > 0 || minutes === 0) parts.push(`${String(rest)} ${rest === 1 ? 'second' : 'seconds'}`);
   return parts.join(' ');
 }
+
+/** "4:12 of 12:00", or what the session is doing when it is not playing. */
+export function nowPlayingStatus(state: string, position: number, duration: number): string {
+  if (state === 'ended') return 'Finished';
+  const clock = `${formatClock(position)} of ${formatClock(duration)}`;
+  if (state === 'paused') return `Paused at ${clock}`;
+  if (state === 'waiting') return `Waiting for you at ${formatClock(position)}`;
+  return clock;
+}

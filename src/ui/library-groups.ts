@@ -24,3 +24,13 @@ export function groupByNeed(entries: readonly LibraryEntry[]): LibraryGroup[] {
   groups.push({ id: 'more', title: 'More', description: 'Other sessions.', entries: entries.filter((entry) => !named.has(entry.practice)) });
   return groups.filter((group) => group.entries.length > 0);
 }
+
+/** The person's favourite sessions as the first group, in the order they marked them; each then appears there only. */
+export function withFavouritesFirst(groups: readonly LibraryGroup[], favourites: readonly string[]): LibraryGroup[] {
+  const all = groups.flatMap((group) => group.entries);
+  const entries = favourites.flatMap((id) => all.find((entry) => entry.id === id) ?? []);
+  if (entries.length === 0) return [...groups];
+  const marked = new Set(entries.map((entry) => entry.id));
+  const rest = groups.map((group) => ({ ...group, entries: group.entries.filter((entry) => !marked.has(entry.id)) })).filter((group) => group.entries.length > 0 || group.id === 'breathe');
+  return [{ id: 'favourites', title: 'Your favourites', description: 'The sessions you marked, first.', entries }, ...rest];
+}

@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { appUpdate } from '../services/app-update';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
+import { NowPlaying, nowPlayingContext, type PlayingSession } from '../services/now-playing';
 import { BreakRequestEvent, type ImmersiveChangeEvent, type ScreenTitleEvent } from './events';
 import { RouterController } from './router-controller';
 import type { Route } from './routes';
@@ -35,6 +36,13 @@ const menu: readonly { readonly href: string; readonly view: Route['view']; read
   { href: '/about', view: 'about', label: 'About' },
 ];
 
+/** Whether `route` is the screen of the session kept playing, or the break, which shows the way back itself. */
+function shownOn(route: Route, playing: PlayingSession): boolean {
+  if (route.view === 'break') return true;
+  if (route.view === 'breathe') return playing.key === 'breathe';
+  return route.view === 'session' && route.id === playing.key;
+}
+
 /** Lull's mark: two soft circles, one inside the other. */
 const brandMark = html`<svg class="mark" viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
   <circle cx="16" cy="16" r="14" class="outer"></circle>
@@ -58,6 +66,10 @@ export class LullApp extends LitElement {
         max-width: 84rem;
         margin: 0 auto;
         padding: 0 1rem 3rem;
+      }
+      /* Room at the end of the page for the now-playing bar, so it never covers the last line. */
+      :host([playing-on]) {
+        padding-bottom: 6.5rem;
       }
       header {
         display: flex;
@@ -202,6 +214,8 @@ export class LullApp extends LitElement {
   private readonly _router = new RouterController(this, () => appUpdate.reloadsOnNavigation);
   /** How screens reach the person's data (see `dataContext`); loaded on first use. */
   @provide({ context: dataContext }) dataServices: DataServicesLoader = loadDataServices;
+  /** The session that plays on while the person moves between screens (see `NowPlaying`). */
+  @provide({ context: nowPlayingContext }) nowPlaying = new NowPlaying();
 
   @query('main') private _main!: HTMLElement;
   @query('.menu') private _menuButton?: HTMLButtonElement;
@@ -214,6 +228,21 @@ export class LullApp extends LitElement {
 
   private _shownRoute: Route | undefined;
   private _routeSeen: Route | undefined;
+  private _stopHearing: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._stopHearing = this.nowPlaying.subscribe(() => {
+      if (this.nowPlaying.current) void import('./lull-now-playing');
+      this.requestUpdate();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._stopHearing?.();
+    this._stopHearing = undefined;
+  }
 
   override willUpdate(): void {
     const route = this._router.route;
@@ -233,6 +262,8 @@ export class LullApp extends LitElement {
     if (this._shownRoute && this._shownRoute !== route) this._main.focus();
     this._shownRoute = route;
     document.title = tabTitle(this._screenName ?? screenNames[route.view]);
+    const playing = this.nowPlaying.current;
+    this.toggleAttribute('playing-on', playing !== undefined && !shownOn(route, playing));
   }
 
   private _onImmersive(event: ImmersiveChangeEvent): void {
@@ -246,6 +277,7 @@ export class LullApp extends LitElement {
 
   /** The screen that plays fades out before the break opens (the router then moves to it). */
   private _onBreak(): void {
+    this.nowPlaying.takeBreak();
     for (const view of this._main.children) view.dispatchEvent(new BreakRequestEvent());
   }
 
@@ -281,7 +313,14 @@ export class LullApp extends LitElement {
       <main tabindex="-1" @lull-immersive-change=${(event: ImmersiveChangeEvent) => this._onImmersive(event)} @lull-screen-title=${(event: ScreenTitleEvent) => this._onScreenTitle(event)}>
         ${this._renderView()}
       </main>
+      ${this._renderNowPlaying()}
     `;
+  }
+
+  /** On every other screen, the session that plays on: back to it, pause or stop (not on its own screen, nor on the break's, which offers the way back). */
+  private _renderNowPlaying() {
+    const playing = this.nowPlaying.current;
+    return playing && !shownOn(this._router.route, playing) ? html`<lull-now-playing .session=${playing} .nowPlaying=${this.nowPlaying}></lull-now-playing>` : nothing;
   }
 
   private _renderView() {

@@ -1,10 +1,10 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { describePattern } from '../engine/pacer-script';
 import { breathPatternLimits, type CustomBreathPattern, type PatternFields, type PatternProblems } from '../services/breath-patterns-service';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import { describeFailure } from '../services/data-store';
+import { describeCustomPattern } from '../services/pacer-choice';
 import { DataController } from './data-controller';
 import { BreathPatternsChangedEvent } from './events';
 import { controlStyles, fieldStyles } from './shared-styles';
@@ -208,7 +208,7 @@ export class LullBreathPatternEditor extends LitElement {
 
   private _renderPattern(pattern: CustomBreathPattern) {
     return html`<li>
-      <span class="what"><strong dir="auto">${pattern.name}</strong><span class="muted">${describePattern(pattern)}</span></span>
+      <span class="what"><strong dir="auto">${pattern.name}</strong><span class="muted">${describeCustomPattern(pattern)}</span></span>
       ${this._confirmingDelete === pattern.id
         ? html`<div class="confirm" role="group" aria-label=${`Confirm deleting ${pattern.name}`}>
             <p>Delete “${pattern.name}”? It cannot be brought back.</p>

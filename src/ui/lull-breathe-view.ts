@@ -1,18 +1,19 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { describePattern, pacerScript } from '../engine/pacer-script';
 import type { BreathCue, Script } from '../engine/script-model';
 import type { CustomBreathPattern } from '../services/breath-patterns-service';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import type { DataServices } from '../services/data-services';
 import { describeFailure } from '../services/data-store';
+import { nowPlayingContext, type NowPlaying } from '../services/now-playing';
 import {
   fitLength,
   maxCycles,
   pacerDefaults,
   pacerMinutes,
   pacerPatterns,
+  pacerScriptOf,
   pacerSettings,
   patternOf,
   readPacerChoice,
@@ -20,6 +21,7 @@ import {
   type PacerChoice,
   type PacerPattern,
 } from '../services/pacer-choice';
+import { favouritesFirst } from '../services/session-memory';
 import type { SessionPlayer } from '../services/session-player';
 import { BreathPhaseController } from './breath-phase-controller';
 import { breathRadius, breathShape, breathShapeStyles, breathWords, steadyRadius } from './breath-shape';
@@ -29,12 +31,21 @@ import { formatClock } from './format';
 import './lull-breath-pattern-editor';
 import { MediaQueryController } from './media-query-controller';
 import { formatPacerLength, pacerRestingWords, phaseSecondsLeft } from './pacer-format';
+import { pacerMoment } from './shown-moment';
 import { say } from './messages';
 import { PlaybackController } from './playback-controller';
 import { controlStyles, panelStyles } from './shared-styles';
 import { WakeLockController } from './wake-lock-controller';
 
-const cueLabels: Readonly<Record<BreathCue, string>> = { voice: 'Soft voice', tone: 'Tone', none: 'Silent' };
+const cueLabels: Readonly<Record<BreathCue, string>> = {
+  voice: 'Soft voice',
+  'voice-then-tone': 'Words, then tones',
+  'voice-then-quiet': 'Words, then tones, then silence',
+  tone: 'Tone',
+  none: 'Silent',
+};
+/** The cues in the order offered: the thinning ones next to the voice they begin with. */
+const offeredCues: readonly BreathCue[] = ['voice', 'voice-then-tone', 'voice-then-quiet', 'tone', 'none'];
 
 /**
  * The breathing pacer: a pattern (preset or the person's own), a length in minutes or breaths and
@@ -120,6 +131,18 @@ export class LullBreatheView extends LitElement {
         align-items: center;
         min-height: 44px;
       }
+      .pattern {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5rem;
+      }
+      .star {
+        border-color: transparent;
+        padding: 0;
+        font-size: 1.2rem;
+        color: var(--lull-accent);
+      }
       .muted {
         color: var(--lull-muted);
       }
@@ -159,7 +182,21 @@ export class LullBreatheView extends LitElement {
       if (this._data.services) void this._load(this._data.services);
     },
   });
-  private readonly _playback = new PlaybackController(this, () => ({ script: this._script }));
+  /** The pacer plays on while the person moves to another screen, and this screen takes it back. */
+  private readonly _playback = new PlaybackController(
+    this,
+    () => ({ script: this._script }),
+    () => {
+      const nowPlaying = this._nowPlaying;
+      if (!nowPlaying) return undefined;
+      return {
+        nowPlaying,
+        key: 'breathe',
+        keep: (player) => ({ key: 'breathe', href: '/breathe', title: 'Breathing pacer', player, close: () => player.dispose() }),
+      };
+    },
+    (plan, position) => pacerMoment(plan, position, this._reducedMotion.matches),
+  );
   private readonly _breath = new BreathPhaseController(this, () => {
     const status = this._playback.status;
     if (status.kind !== 'open') return undefined;
@@ -169,6 +206,11 @@ export class LullBreatheView extends LitElement {
   private readonly _wakeLock = new WakeLockController(this, () => this._playback.status.kind === 'open' && this._playback.status.player.state === 'playing');
 
   @consume({ context: dataContext }) private _loadData: DataServicesLoader = loadDataServices;
+  @consume({ context: nowPlayingContext }) private _nowPlaying: NowPlaying | undefined;
+  /** The patterns the person marked as favourites: listed first. */
+  @state() private _favourites: readonly string[] = [];
+  /** Still visuals, chosen in a session's sound panel (the device's reduced-motion setting is followed as well). */
+  @state() private _stillVisuals = false;
   /** The person's own patterns, once read. */
   @state() private _customs: readonly CustomBreathPattern[] | undefined;
   /** What the pacer will play; unset until the stored settings and the link are read. */
@@ -210,11 +252,10 @@ export class LullBreatheView extends LitElement {
     if (changed.has('query') && this._choice && this.query !== this._linked) this._applyLink(this._choice);
     this._patterns = pacerPatterns(this._customs ?? []);
     if (!this._choice) return;
-    const settings = pacerSettings(this._choice, this._patterns);
-    const key = JSON.stringify(settings);
+    const key = JSON.stringify(pacerSettings(this._choice, this._patterns));
     if (key !== this._scriptKey) {
       this._scriptKey = key;
-      this._script = pacerScript(settings);
+      this._script = pacerScriptOf(this._choice, this._patterns);
     }
   }
 
@@ -235,6 +276,9 @@ export class LullBreatheView extends LitElement {
     try {
       const customs = await services.breathPatterns.list();
       const remembered = await services.breathPatterns.remembered(customs);
+      const preferences = await services.continuity.preferences();
+      this._favourites = preferences.favouritePatterns;
+      this._stillVisuals = preferences.stillVisuals;
       this._customs = customs;
       this._vibrate = remembered.vibrate;
       this._applyLink(this._choice ?? remembered.choice);
@@ -305,6 +349,16 @@ export class LullBreatheView extends LitElement {
     player.togglePlay();
   }
 
+  private _onFavourite(key: string, on: boolean): void {
+    this._favourites = on ? [...this._favourites, key] : this._favourites.filter((favourite) => favourite !== key);
+    this._data.services?.continuity.setFavourite('patterns', key, on).then(
+      (favourites) => (this._favourites = favourites),
+      (error: unknown) => {
+        this._problem = `Your favourites could not be saved: ${describeFailure(error).message}`;
+      },
+    );
+  }
+
   private _onBreak(): void {
     if (this._playback.status.kind === 'open') this._playback.status.player.takeBreak();
   }
@@ -357,12 +411,18 @@ export class LullBreatheView extends LitElement {
       <h2 id="setup-heading">Pattern, length and cue</h2>
       <fieldset>
         <legend>Pattern</legend>
-        ${this._patterns.map(
-          (option) => html`<label class="option">
-            <input type="radio" name="pattern" .value=${option.key} .checked=${option.key === pattern.key} @change=${() => this._choose({ pattern: option.key })} />
-            <span><strong dir="auto">${option.name}</strong> <span class="muted">${describePattern(option.pattern)}</span></span>
-          </label>`,
-        )}
+        ${favouritesFirst(this._patterns, (option) => option.key, this._favourites).map((option) => {
+          const favourite = this._favourites.includes(option.key);
+          return html`<div class="pattern">
+            <label class="option">
+              <input type="radio" name="pattern" .value=${option.key} .checked=${option.key === pattern.key} @change=${() => this._choose({ pattern: option.key })} />
+              <span><strong dir="auto">${option.name}</strong> <span class="muted">${option.description}</span></span>
+            </label>
+            <button class="quiet star" aria-pressed=${favourite ? 'true' : 'false'} aria-label=${`Favourite: ${option.name}`} @click=${() => this._onFavourite(option.key, !favourite)}>
+              <span aria-hidden="true">${favourite ? '★' : '☆'}</span>
+            </button>
+          </div>`;
+        })}
       </fieldset>
       <fieldset>
         <legend>Length</legend>
@@ -389,7 +449,7 @@ export class LullBreatheView extends LitElement {
       </fieldset>
       <fieldset>
         <legend>Cue</legend>
-        ${(['voice', 'tone', 'none'] as const).map(
+        ${offeredCues.map(
           (cue) => html`<label class="option">
             <input type="radio" name="cue" .checked=${choice.cue === cue} @change=${() => this._choose({ cue })} />
             ${cueLabels[cue]}
@@ -403,7 +463,7 @@ export class LullBreatheView extends LitElement {
     const status = this._playback.status;
     const state = player?.state;
     const breath = this._breath.breath;
-    const reduced = this._reducedMotion.matches;
+    const reduced = this._reducedMotion.matches || this._stillVisuals;
     const radius = reduced ? steadyRadius : breath ? breathRadius(breath.phase, breath.progress) : 12;
     const words = breath ? breathWords[breath.phase] : pacerRestingWords(state);
     const position = this._playback.position;

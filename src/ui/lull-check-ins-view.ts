@@ -2,6 +2,8 @@ import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { CheckIn, Mood } from '../services/check-in-service';
+import type { SessionRun } from '../services/continuity-service';
+import { libraryUrl, loadLibrary } from '../services/library';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import { describeFailure } from '../services/data-store';
 import { DataController } from './data-controller';
@@ -10,7 +12,19 @@ import { formatMoment } from './data-format';
 import './lull-reminder-settings';
 import { controlStyles } from './shared-styles';
 
-type History = { status: 'loading' } | { status: 'ready'; checkIns: readonly CheckIn[] } | { status: 'failed'; message: string };
+type History =
+  | { status: 'loading' }
+  | { status: 'ready'; checkIns: readonly CheckIn[]; finished: readonly SessionRun[]; titles: ReadonlyMap<string, string> }
+  | { status: 'failed'; message: string };
+
+/** Sessions' titles by id, for the history; without the library (offline, first visit) a run shows as "A session". */
+async function sessionTitles(): Promise<ReadonlyMap<string, string>> {
+  try {
+    return new Map((await loadLibrary(libraryUrl())).sessions.map((entry) => [entry.id, entry.title]));
+  } catch {
+    return new Map();
+  }
+}
 
 const isMood = (mood: number | null): mood is Mood => mood !== null && mood in moodWords;
 const moodWord = (mood: number | null): string => (isMood(mood) ? moodWords[mood] : 'not answered');
@@ -51,6 +65,9 @@ export class LullCheckInsView extends LitElement {
       time {
         color: var(--lull-muted);
       }
+      .finished {
+        margin: 0 0 0.2rem;
+      }
       h2 {
         margin: 1.5rem 0 0.5rem;
       }
@@ -71,7 +88,8 @@ export class LullCheckInsView extends LitElement {
     const services = this._data.services;
     if (!services) return;
     try {
-      this._history = { status: 'ready', checkIns: await services.checkIns.list() };
+      const [checkIns, finished, titles] = await Promise.all([services.checkIns.list(), services.continuity.finished(), sessionTitles()]);
+      this._history = { status: 'ready', checkIns, finished, titles };
     } catch (error) {
       this._history = { status: 'failed', message: describeFailure(error).message };
     }
@@ -85,10 +103,32 @@ export class LullCheckInsView extends LitElement {
         <h2 id="reminder-heading">A daily reminder, if you like</h2>
         <lull-reminder-settings></lull-reminder-settings>
       </section>
+      <section aria-labelledby="finished-heading">
+        <h2 id="finished-heading">Sessions you finished</h2>
+        ${this._renderFinished()}
+      </section>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">How you felt</h2>
         ${this._renderHistory()}
       </section>`;
+  }
+
+  /** The sessions played to their end, newest first, with the moods given before and after. */
+  private _renderFinished() {
+    if (this._history.status !== 'ready') return nothing;
+    const { finished, titles } = this._history;
+    if (finished.length === 0) return html`<p>Sessions you play to the end will appear here, with how you felt if you said.</p>`;
+    return html`<ol aria-label="Sessions you finished">
+      ${finished.map(
+        (run) => html`<li>
+          <p class="finished"><strong>${titles.get(run.sessionId) ?? 'A session'}</strong> · ${String(run.lengthMinutes)} min</p>
+          <time datetime=${new Date(run.endedAt ?? run.startedAt).toISOString()}>${formatMoment(run.endedAt ?? run.startedAt)}</time>
+          ${run.moodBefore === null && run.moodAfter === null
+            ? nothing
+            : html`<p class="moods"><span>Before: <strong>${moodWord(run.moodBefore)}</strong></span><span>After: <strong>${moodWord(run.moodAfter)}</strong></span></p>`}
+        </li>`,
+      )}
+    </ol>`;
   }
 
   private _renderHistory() {

@@ -1,11 +1,16 @@
+import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { LibraryEntry, LibraryIndex } from '../engine/pack-manifest';
+import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
 import { libraryUrl, loadLibrary } from '../services/library';
+import { nowPlayingContext, type NowPlaying } from '../services/now-playing';
+import type { ResumeOffer } from '../services/session-memory';
 import { offlineLibrary } from '../services/offline-library';
-import { formatBytes, formatMinutesRange } from './format';
-import { groupByNeed, type LibraryGroup } from './library-groups';
+import { formatBytes, formatClock, formatMinutesRange } from './format';
+import { groupByNeed, withFavouritesFirst, type LibraryGroup } from './library-groups';
 import { libraryFailure } from './messages';
+import { NowPlayingController } from './now-playing-controller';
 import { practiceArt, practiceArtStyles } from './practice-art';
 import { practiceLabels } from './practice-labels';
 import { sessionHref } from './routes';
@@ -252,11 +257,43 @@ export class LullLibrary extends LitElement {
     `,
   ];
 
+  /** A session let go from the now-playing bar may leave a place to continue. */
+  private readonly _playing = new NowPlayingController(
+    this,
+    () => this._nowPlaying,
+    () => {
+      const key = this._playing.current?.key;
+      if (key === undefined || key !== this._playingKey) void this._loadMemory();
+    },
+  );
+
   @state() private _library: LibraryState = { status: 'loading' };
+  /** Sessions left unfinished in the last day, the most recent first. */
+  @state() private _offers: readonly ResumeOffer[] = [];
+  @state() private _favourites: readonly string[] = [];
+
+  @consume({ context: dataContext }) private _loadData: DataServicesLoader = loadDataServices;
+  @consume({ context: nowPlayingContext }) private _nowPlaying: NowPlaying | undefined;
+  /** The session playing when the offers were read: the one playing is not offered to continue. */
+  private _playingKey: string | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this._load();
+    void this._loadMemory();
+  }
+
+  /** What the person left unfinished and marked as favourite; without it, the library is as on a first visit. */
+  private async _loadMemory(): Promise<void> {
+    try {
+      this._playingKey = this._playing.current?.key;
+      const { continuity } = await this._loadData();
+      const [offers, preferences] = await Promise.all([continuity.openOffers(), continuity.preferences()]);
+      this._offers = offers;
+      this._favourites = preferences.favouriteSessions;
+    } catch {
+      // See above.
+    }
   }
 
   private async _load(): Promise<void> {
@@ -278,12 +315,14 @@ export class LullLibrary extends LitElement {
   override render() {
     const library = this._library.status === 'ready' ? this._library.library : undefined;
     const first = library?.sessions.find((entry) => entry.id === firstSession) ?? library?.sessions[0];
+    const offer = this._offers.find((candidate) => candidate.sessionId !== this._playing.current?.key);
+    const unfinished = offer && library?.sessions.find((entry) => entry.id === offer.sessionId);
     return html`<section class="welcome" aria-labelledby="sessions-heading">
         <div>
           <h1 id="sessions-heading">Sessions</h1>
           <p class="tagline">Gentle, guided time with yourself. Everything stays on this device.</p>
         </div>
-        ${first ? this._renderStartHere(first) : nothing}
+        ${offer && unfinished ? this._renderContinue(offer, unfinished) : first ? this._renderStartHere(first) : nothing}
       </section>
       <div class="layout">
         <div>${this._renderLibrary()}</div>
@@ -296,6 +335,18 @@ export class LullLibrary extends LitElement {
           ${library ? html`<lull-offline-panel></lull-offline-panel>` : nothing}
         </aside>
       </div>`;
+  }
+
+  /** The session left unfinished most recently: one tap continues it as it was. */
+  private _renderContinue(offer: ResumeOffer, entry: LibraryEntry) {
+    return html`<a class="start-here" href=${`${sessionHref(entry.id)}?continue`}>
+      ${practiceArt(entry.practice)}
+      <span>
+        <span class="eyebrow">Pick up where you left off</span>
+        <span class="start-title">${entry.title}</span>
+        <span class="start-meta">Continue from ${formatClock(offer.position)} · ${String(offer.minutes)}&nbsp;min</span>
+      </span>
+    </a>`;
   }
 
   private _renderStartHere(entry: LibraryEntry) {
@@ -317,7 +368,7 @@ export class LullLibrary extends LitElement {
         return html`<p role="alert">${this._library.message}</p>`;
       case 'ready':
         return html`<ul aria-label="Sessions" class="groups">
-          ${groupByNeed(this._library.library.sessions).map((group) => this._renderGroup(group))}
+          ${withFavouritesFirst(groupByNeed(this._library.library.sessions), this._favourites).map((group) => this._renderGroup(group))}
         </ul>`;
     }
   }

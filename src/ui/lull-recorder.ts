@@ -1,9 +1,8 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { recordingSlots } from '../engine/script-model';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
-import type { RecordingSlot } from '../services/recording-service';
+import { slotNamed, type RecordingSlot } from '../services/recording-service';
 import { DataController } from './data-controller';
 import { formatElapsed } from './data-format';
 import { RecorderController } from './recorder-controller';
@@ -63,12 +62,12 @@ export class LullRecorder extends LitElement {
   @state() private _confirmingDelete = false;
 
   /** Which recording this is (the slot a session plays it from). */
-  @property({ attribute: 'slot-name' }) slotName: string = recordingSlots[0];
+  @property({ attribute: 'slot-name' }) slotName = 'letter';
   /** The recording's name as the person reads it. */
   @property() label = 'Your recording';
 
   private get _slot(): RecordingSlot {
-    return recordingSlots.find((slot) => slot === this.slotName) ?? recordingSlots[0];
+    return slotNamed(this.slotName);
   }
 
   private _onRecord(): void {

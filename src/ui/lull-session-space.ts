@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SessionPlan } from '../engine/timeline';
-import { breathAt, stepIndexAt, tapAt } from '../engine/timeline-queries';
+import { momentAt } from '../services/session-moment';
 import { breathRadius, breathShape, breathShapeStyles, breathWords, calmRadius, steadyRadius } from './breath-shape';
 import { MediaQueryController } from './media-query-controller';
 
@@ -64,14 +64,17 @@ export class LullSessionSpace extends LitElement {
   @property({ type: Number }) position = 0;
   /** A smaller shape, for the closing moment. */
   @property({ type: Boolean, reflect: true }) small = false;
+  /** The person asked for still visuals in Lull, whatever the device's motion setting is. */
+  @property({ type: Boolean }) still = false;
 
   override render() {
     const plan = this.plan;
     if (!plan) return nothing;
-    const still = this._reducedMotion.matches;
-    const step = plan.steps[stepIndexAt(plan, this.position)];
+    const still = this.still || this._reducedMotion.matches;
+    const moment = momentAt(plan, this.position);
+    const step = plan.steps[moment.step];
     if (step?.kind === 'taps') {
-      const side = tapAt(plan, this.position)?.side;
+      const side = moment.tap?.side;
       return html`<div class="space" data-visual="taps">
         <svg class="sides" viewBox="0 0 200 90" aria-hidden="true">
           <circle class=${side === 'left' ? 'lit' : ''} data-side="left" cx="50" cy="45" r="32"></circle>
@@ -79,7 +82,7 @@ export class LullSessionSpace extends LitElement {
         </svg>
       </div>`;
     }
-    const breath = breathAt(plan, this.position);
+    const { breath } = moment;
     if (breath) {
       return html`<div class="space" data-visual="breath">
         ${breathShape(still ? steadyRadius : breathRadius(breath.phase, breath.progress))}

@@ -1,24 +1,31 @@
+import { consume } from '@lit/context';
 import { css, html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { templateRecordingSlots, type TemplateChoice } from '../engine/plan-template';
+import type { TemplateChoice } from '../engine/plan-template';
 import type { PromptWriting, RecordingSlot } from '../engine/script-model';
-import type { SessionPlan, TimelineEvent } from '../engine/timeline';
+import type { SessionPlan } from '../engine/timeline';
 import type { TransportState } from '../engine/transport';
-import { captionAt, fallbackPlaysAt, promptAt, stepIndexAt, tapAt, writingPlaces, writingPromptAt } from '../engine/timeline-queries';
 import type { Mood } from '../services/check-in-service';
+import { dataContext, loadDataServices, type DataServicesLoader } from '../services/data-context';
+import { nowPlayingContext, type NowPlaying } from '../services/now-playing';
+import { startingSettings, type ResumeOffer } from '../services/session-memory';
 import type { JournalDraft } from '../services/journal-service';
 import type { LetterDraft } from '../services/letter-service';
 import { narratorNames } from '../engine/narrators';
 import type { Bus, SessionPlayer } from '../services/session-player';
+import { momentAt, type PromptEvent } from '../services/session-moment';
 import { BreakRequestEvent, ImmersiveChangeEvent, ScreenTitleEvent, type DraftChangeEvent } from './events';
 import { formatClock, formatSpokenDuration } from './format';
 import type { LullMoodCheck } from './lull-mood-check';
 import { say, sessionFailure } from './messages';
 import { PlaybackController } from './playback-controller';
 import { sessionLinkNotes } from './session-link-notes';
-import { readSessionQuery } from './session-query';
+import { readSessionQuery } from '../services/session-query';
+import { MediaQueryController } from './media-query-controller';
+import { SessionMemoryController } from './session-memory-controller';
+import { sessionMoment } from './shown-moment';
 import { chipStyles, controlStyles, panelStyles } from './shared-styles';
 import { TapVibrationController } from './tap-vibration-controller';
 import { WritingHoldController } from './writing-hold-controller';
@@ -27,7 +34,6 @@ import './lull-mood-check';
 import './lull-session-space';
 import './lull-writing-editor';
 
-type PromptEvent = Extract<TimelineEvent, { kind: 'prompt' }>;
 
 const busLabels: Record<Bus, string> = { voice: 'Voice', ambience: 'Ambience', cues: 'Bells and cues' };
 
@@ -41,6 +47,13 @@ const writingKept: Record<Exclude<PromptWriting, null>, { readonly before: strin
   journal: { before: 'What you wrote is kept on this device, in your', link: 'journal', href: '/journal' },
   letter: { before: 'Your letter is kept on this device, under', link: 'Letters', href: '/letters' },
 };
+
+/** What a link asks for, without `continue` (which says to continue the place left unfinished). */
+function linkSettings(query: URLSearchParams): URLSearchParams {
+  const settings = new URLSearchParams(query);
+  settings.delete('continue');
+  return settings;
+}
 
 /** "12 min", "7.5 min". */
 const formatLength = (minutes: number): string => `${String(minutes)} min`;
@@ -161,6 +174,17 @@ export class LullSessionView extends LitElement {
         margin: 0.2rem 0;
       }
       lull-mood-check {
+        margin-top: 1.25rem;
+      }
+      .resume {
+        display: grid;
+        gap: 0.6rem;
+        margin: 0 0 1.25rem;
+      }
+      .resume p {
+        margin: 0;
+      }
+      .favourite {
         margin-top: 1.25rem;
       }
       /* Playing: the session's space, large captions, the transport. */
@@ -290,11 +314,30 @@ export class LullSessionView extends LitElement {
     `,
   ];
 
-  private readonly _playback = new PlaybackController(this, () => ({ id: this.sessionId, autostart: this.autostart, ...readSessionQuery(this.query) }));
+  private readonly _memory = new SessionMemoryController(this, {
+    sessionId: () => (this.nested ? '' : this.sessionId),
+    loader: () => this._loadData,
+    nowPlaying: () => this._nowPlaying,
+    moodBefore: () => this._moodBefore,
+  });
+
+  /** A session on its own screen opens once what is remembered of it is read; one inside another screen (the break) at once. */
+  private readonly _playback = new PlaybackController(
+    this,
+    () => {
+      const memory = this._memory.memory;
+      if (this.nested) return { id: this.sessionId, autostart: this.autostart, ...readSessionQuery(this.query) };
+      if (!memory) return { id: '' };
+      return { id: this.sessionId, autostart: this.autostart, ...startingSettings(readSessionQuery(linkSettings(this.query)), memory.resume, memory.remembered) };
+    },
+    () => (this.nested ? undefined : this._memory.sharing()),
+    (plan, position) => sessionMoment(plan, position, this._stillMotion.matches),
+  );
+  private readonly _stillMotion = new MediaQueryController(this, '(prefers-reduced-motion: reduce)');
 
   private readonly _tapVibration = new TapVibrationController(this, () => {
     const status = this._playback.status;
-    return status.kind === 'open' ? tapAt(status.player.currentPlan, this._playback.position)?.index : undefined;
+    return status.kind === 'open' ? momentAt(status.player.currentPlan, this._playback.position).tap?.index : undefined;
   });
 
   private readonly _writingHold = new WritingHoldController(this, () => {
@@ -307,6 +350,8 @@ export class LullSessionView extends LitElement {
   @query('#closing-heading') private _closingHeading?: HTMLElement;
 
   @state() private _showCaptions = true;
+  /** Still visuals, chosen in Lull (the device's reduced-motion setting is followed as well). */
+  @state() private _stillVisuals = false;
   @state() private _noteAccepted = false;
   @state() private _volumes: Record<Bus, number> = { voice: 1, ambience: 1, cues: 1 };
   /** How the person felt before the session, asked again after it. */
@@ -327,6 +372,13 @@ export class LullSessionView extends LitElement {
   private _toldTitle: string | undefined;
   /** The state the screen last showed: a change of state can take the focused button away. */
   private _shownState: TransportState | undefined;
+
+  @consume({ context: dataContext }) private _loadData: DataServicesLoader = loadDataServices;
+  @consume({ context: nowPlayingContext }) private _nowPlaying: NowPlaying | undefined;
+  /** The player whose remembered volumes and captions were applied. */
+  private _preferencesFor: SessionPlayer | undefined;
+  /** A link from the library's "Continue from 4:12" continues as soon as the session opens, once. */
+  private _continuedFor: SessionPlayer | undefined;
 
   /** The session to open, by id. */
   @property({ attribute: false }) sessionId = '';
@@ -354,8 +406,9 @@ export class LullSessionView extends LitElement {
     if (status.kind === 'open' && this._notesFor !== status.player) {
       const { player } = status;
       this._notesFor = player;
-      this._linkNotes = sessionLinkNotes(this.query, player.pack.template.length, player.choiceSteps, player.chosen);
+      this._linkNotes = sessionLinkNotes(linkSettings(this.query), player.pack.template.length, player.choiceSteps, player.chosen);
     }
+    if (status.kind === 'open' && this._preferencesFor !== status.player && (this.nested || this._memory.memory)) this._applyPreferences(status.player);
     // Once the pointer or key has let go of the progress bar, it follows the clock again.
     if (this._scrub !== undefined && !this._positionInput?.matches(':active')) this._scrub = undefined;
   }
@@ -395,8 +448,49 @@ export class LullSessionView extends LitElement {
     this._toldTitle = undefined;
   }
 
+  /** Remembered volumes, captions and vibration, on a session opened here (one taken back from the app has them already). */
+  private _applyPreferences(player: SessionPlayer) {
+    this._preferencesFor = player;
+    const preferences = this._memory.memory?.preferences;
+    if (!preferences) return;
+    this._volumes = { ...preferences.volumes };
+    this._showCaptions = preferences.captions;
+    this._stillVisuals = preferences.stillVisuals;
+    this._tapVibration.enabled = preferences.tapVibrate;
+    for (const [bus, volume] of Object.entries(preferences.volumes) as [Bus, number][]) player.setVolume(bus, volume);
+    const resume = this._memory.memory?.resume;
+    if (resume && this.query.has('continue') && player.state === 'ready' && this._continuedFor !== player) {
+      this._continuedFor = player;
+      this._onContinue(player, resume);
+    }
+  }
+
+  private _onStart(player: SessionPlayer) {
+    this._memory.rememberStart(player);
+    void player.play();
+  }
+
+  /** "Continue from 4:12": the length and choices it played with, from where it was. */
+  private _onContinue(player: SessionPlayer, resume: ResumeOffer) {
+    player.setLength(resume.minutes);
+    for (const [choice, option] of Object.entries(resume.choices)) player.choose(choice, option);
+    player.seek(resume.position);
+    this._onStart(player);
+  }
+
+  private _onCaptions() {
+    this._showCaptions = !this._showCaptions;
+    this._memory.rememberFlag('captions', this._showCaptions);
+  }
+
+  private _onStillVisuals() {
+    this._stillVisuals = !this._stillVisuals;
+    this._memory.rememberFlag('stillVisuals', this._stillVisuals);
+  }
+
   private _onVibrateTaps(event: Event) {
     this._tapVibration.enabled = (event.target as HTMLInputElement).checked;
+    this._memory.rememberFlag('tapVibrate', this._tapVibration.enabled);
     this.requestUpdate();
   }
 
@@ -435,6 +529,10 @@ export class LullSessionView extends LitElement {
     const volume = Number((event.target as HTMLInputElement).value) / 100;
     this._volumes = { ...this._volumes, [bus]: volume };
     player.setVolume(bus, volume);
+  }
+
+  private _onVolumeSet(bus: Bus) {
+    this._memory.rememberVolume(bus, this._volumes[bus]);
   }
 
   private _onWriteNote(title: string) {
@@ -500,7 +598,7 @@ export class LullSessionView extends LitElement {
             ${this._linkNotes.map((text) => html`<p>${text}</p>`)}
           </div>`
         : nothing}
-      ${this._renderProblems(player)}
+      ${this._renderProblems(player)} ${this._renderResume(player)}
       <div class="setting">
         <div class="length-head">
           <label for="length">Length</label>
@@ -530,14 +628,35 @@ export class LullSessionView extends LitElement {
             </label>
           </div>`
         : nothing}
-      <button class="start" @click=${() => void player.play()} ?disabled=${needsConsent} aria-describedby=${needsConsent ? 'consent-hint' : nothing}>Start</button>
+      <button class="start" @click=${() => this._onStart(player)} ?disabled=${needsConsent} aria-describedby=${needsConsent ? 'consent-hint' : nothing}>Start</button>
       ${needsConsent ? html`<p id="consent-hint" class="hint">Read the note above and tick the box to start.</p>` : nothing}
       <lull-mood-check
         moment="before"
         .moodBefore=${this._moodBefore}
         @change=${(event: Event) => (this._moodBefore = (event.target as LullMoodCheck).moodBefore)}
       ></lull-mood-check>
+      ${this._renderFavourite()}
     </div>`;
+  }
+
+  /** A session left unfinished in the last day: continue it as it was (its content note was agreed to when it started), or choose anew and Start. */
+  private _renderResume(player: SessionPlayer) {
+    const resume = this.nested ? undefined : this._memory.memory?.resume;
+    if (!resume) return nothing;
+    const at = formatClock(resume.position);
+    return html`<div class="resume panel">
+      <p>You were ${at} into this session, at ${formatLength(resume.minutes)}.</p>
+      <button class="start" @click=${() => this._onContinue(player, resume)}>Continue from ${at}</button>
+      <p class="hint">Or choose below and press Start to begin again.</p>
+    </div>`;
+  }
+
+  private _renderFavourite() {
+    if (this.nested) return nothing;
+    const on = this._memory.favourite;
+    return html`<button class="quiet favourite" aria-pressed=${on ? 'true' : 'false'} @click=${() => this._memory.setFavourite(!on)}>
+      <span aria-hidden="true">${on ? '★' : '☆'}</span> ${on ? 'In your favourites' : 'Add to favourites'}
+    </button>`;
   }
 
   private _renderChoice(player: SessionPlayer, choice: TemplateChoice) {
@@ -578,16 +697,14 @@ export class LullSessionView extends LitElement {
   private _renderPlaying(player: SessionPlayer) {
     const plan = player.currentPlan;
     const position = this._playback.position;
-    const caption = captionAt(plan, position);
-    const prompt = promptAt(plan, position);
-    const reflection = this._writingHold.shownPrompt(writingPromptAt(plan, position));
-    const step = stepIndexAt(plan, position);
-    const missingRecordings = fallbackPlaysAt(plan, position) ? templateRecordingSlots(player.pack.template) : [];
+    const { caption, prompt, writingPrompt, step, fallbackPlays } = momentAt(plan, position);
+    const reflection = this._writingHold.shownPrompt(writingPrompt);
+    const missingRecordings = fallbackPlays ? player.recordingSlots : [];
     const state = player.state;
     const playLabel = state === 'playing' ? 'Pause' : state === 'waiting' ? 'Continue' : state === 'paused' ? 'Resume' : 'Start';
     return html`<div class="playing compact">
         ${this._heading(player.pack.title)} ${this._renderProblems(player)}
-        <lull-session-space .plan=${plan} .position=${position}></lull-session-space>
+        <lull-session-space .plan=${plan} .position=${position} ?still=${this._stillVisuals}></lull-session-space>
         ${prompt ? html`<p class="prompt">${prompt.text}</p>` : nothing}
         <p class="caption" aria-live="polite" ?hidden=${!this._showCaptions}>${caption?.text ?? ''}</p>
         ${missingRecordings.map((slot) => html`<p class="hint">${missingRecordingHints[slot]}</p>`)}
@@ -637,7 +754,8 @@ export class LullSessionView extends LitElement {
     const hasTaps = plan.steps.some((planned) => planned.kind === 'taps');
     return html`<details class="sound">
       <summary>Sound and captions</summary>
-      <label class="option"><input type="checkbox" .checked=${this._showCaptions} @change=${() => (this._showCaptions = !this._showCaptions)} /> Captions</label>
+      <label class="option"><input type="checkbox" .checked=${this._showCaptions} @change=${() => this._onCaptions()} /> Captions</label>
+      <label class="option"><input type="checkbox" .checked=${this._stillVisuals} @change=${() => this._onStillVisuals()} /> Keep the visuals still</label>
       ${hasTaps
         ? this._tapVibration.canVibrate
           ? html`<label class="option"><input type="checkbox" .checked=${this._tapVibration.enabled} @change=${(event: Event) => this._onVibrateTaps(event)} /> Vibrate with each tap</label>`
@@ -645,7 +763,15 @@ export class LullSessionView extends LitElement {
         : nothing}
       ${busesOf(plan).map(
         (bus) => html`<label for=${`volume-${bus}`}>${busLabels[bus]}</label>
-          <input id=${`volume-${bus}`} type="range" min="0" max="100" .value=${String(Math.round(this._volumes[bus] * 100))} @input=${(event: Event) => this._onVolume(player, bus, event)} />`,
+          <input
+            id=${`volume-${bus}`}
+            type="range"
+            min="0"
+            max="100"
+            .value=${String(Math.round(this._volumes[bus] * 100))}
+            @input=${(event: Event) => this._onVolume(player, bus, event)}
+            @change=${() => this._onVolumeSet(bus)}
+          />`,
       )}
     </details>`;
   }
@@ -654,14 +780,18 @@ export class LullSessionView extends LitElement {
     const { pack } = player;
     // A box the person is still writing in stays until they leave it.
     const kept = this._writingHold.shownPrompt(undefined);
-    const places = writingPlaces(player.currentPlan).map((place) => writingKept[place]);
+    const places = player.writingKeptIn.map((place) => writingKept[place]);
     return html`<section class="closing compact" aria-labelledby="closing-heading">
         ${this._heading(pack.title)}
-        <lull-session-space small .plan=${player.currentPlan} .position=${this._playback.position}></lull-session-space>
+        <lull-session-space small .plan=${player.currentPlan} .position=${this._playback.position} ?still=${this._stillVisuals}></lull-session-space>
         <h2 id="closing-heading" class="closing-line" tabindex="-1">${say('closing-line')}</h2>
         <p class="closing-rest">${say('closing-rest')}</p>
         ${places.map(({ before, link, href }) => html`<p class="closing-rest">${before} <a href=${href}>${link}</a>.</p>`)}
-        <lull-mood-check moment="after" .moodBefore=${this._moodBefore}></lull-mood-check>
+        <lull-mood-check
+          moment="after"
+          .moodBefore=${this._moodBefore}
+          @change=${(event: Event) => this._memory.moodAfter(player, (event.target as LullMoodCheck).moodAfter)}
+        ></lull-mood-check>
         ${this._closingNote
           ? html`<div class="panel">
               <lull-writing-editor .draft=${this._closingNote} @lull-draft-change=${(event: DraftChangeEvent) => this._onDraftChange(event)}></lull-writing-editor>

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { promptAt } from '../engine/timeline-queries';
+import { momentAt } from '../services/session-moment';
 import type { TimelineEvent } from '../engine/timeline';
 import type { SessionPlayer } from '../services/session-player';
 
@@ -100,7 +100,7 @@ export class WritingHoldController implements ReactiveController {
         this.host.requestUpdate();
       }
     } else if (writing && (player.state === 'playing' || player.state === 'paused')) {
-      const prompt = promptAt(player.currentPlan, position);
+      const { prompt } = momentAt(player.currentPlan, position);
       if (prompt && prompt.writing !== null && !prompt.waits && prompt.waitsForWriting !== false) player.holdForWriting(prompt.at + prompt.duration);
     }
     // While held, nothing else redraws the screen: look again each second for the person having stopped.

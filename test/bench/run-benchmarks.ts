@@ -1,10 +1,15 @@
 // `npm run bench`: measures what the quality bars name, prints it, and appends it to the history.
-// Options after `--` go to the timing section (e.g. `npm run bench -- --minutes 3`).
+// Options after `--` go to the player section (--taps, --cpu-minutes, …: see player-bench.ts) and
+// the rest to the timing section (e.g. `npm run bench -- --minutes 3 --cpu-minutes 3`).
+import { runAmbienceSection } from './ambience-section';
 import { benchCompile } from './compile-bench';
 import { appendHistory } from './history';
 import { benchNarration } from './narration/narration-bench';
+import { benchPlayer, printPlayerFigures, splitPlayerArgs } from './player/player-bench';
 import { runTimingSection } from './timing/timing-section';
 import { benchWeb, webBudgets } from './web-bench';
+
+const { player: playerOptions, rest: timingArgs } = splitPlayerArgs(process.argv.slice(2));
 
 // The narration as shipped: decoded from public/packs/ and measured in its sound.
 const narration = benchNarration();
@@ -16,13 +21,28 @@ const compile = await benchCompile();
 console.log('Compile (npm run audio), per session:');
 console.table(compile);
 
+const ambience = runAmbienceSection();
+
 let timing: Awaited<ReturnType<typeof runTimingSection>> | { error: string };
 try {
-  timing = await runTimingSection(process.argv.slice(2), 'npm run bench');
+  timing = await runTimingSection(timingArgs, 'npm run bench');
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   console.error(`Timing at the audio output could not be measured:\n${message}`);
   timing = { error: message };
+  process.exitCode = 1;
+}
+
+// Tap → sound beside a bare oscillator page, open time offline, CPU beside a plain <audio> element.
+let player: Awaited<ReturnType<typeof benchPlayer>> | { error: string };
+try {
+  player = await benchPlayer(playerOptions);
+  printPlayerFigures(player);
+  if (!player.meetsGoals) process.exitCode = 1;
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`The player's start and run costs could not be measured:\n${message}`);
+  player = { error: message };
   process.exitCode = 1;
 }
 
@@ -44,4 +64,4 @@ try {
   process.exitCode = 1;
 }
 
-appendHistory({ narration, compile, timing, web });
+appendHistory({ narration, compile, ambience, timing, player, web });

@@ -73,11 +73,11 @@ describe('values stored by an older import or another program', () => {
   it('says "No backup yet" rather than "Invalid Date" when the stored last backup is 1e300', async () => {
     app = await openApp('/your-data');
     const { page } = app;
-    await page.getByText('Nothing yet.').waitFor();
+    await page.getByText('Nothing of yours yet.').waitFor();
     await putRecords(page, 'settings', [{ key: 'lastBackupAt', value: 1e300 }]);
     await page.reload();
     // Once what is stored has been counted, the backup line shows what was read.
-    await page.getByText('Nothing yet.').waitFor();
+    await page.getByText('Nothing of yours yet.').waitFor();
     expect(await page.getByText('Invalid Date', { exact: false }).count()).toBe(0);
     expect(await page.getByText('No backup yet.').count()).toBe(1);
     expect(app.problems).toEqual([]);

@@ -36,7 +36,7 @@ describe('the journal in two windows', () => {
     await first.getByLabel('Your entry').fill('Written in the first window');
     await eventually(() => saveState(first).innerText()).toBe('Saved');
     await eventually(() => entryHeadings(second).allInnerTexts()).toEqual(['Written in the first window']);
-    const id = await second.locator('li[data-entry]').getAttribute('data-entry');
+    const id = await second.locator('li[data-id]').getAttribute('data-id');
 
     await second.getByRole('button', { name: /^Edit/u }).click();
     expect(await second.getByLabel('Your entry').inputValue()).toBe('Written in the first window');

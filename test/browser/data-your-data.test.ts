@@ -22,8 +22,8 @@ const seed: BackupData = {
   letters: [{ id: 'l-1', createdAt: 1_763_200_000_000, updatedAt: 1_763_200_000_000, title: 'Dear little one', text: 'You were always enough.' }],
   recordings: [{ id: 'r-1', slot: 'letter', mimeType: 'audio/webm;codecs=opus', createdAt: 1_763_300_000_000, durationMs: 1500, complete: true, bytes: new Uint8Array(5000).map((_, index) => index % 256) }],
   checkIns: [{ id: 'c-1', at: 1_763_400_000_000, moodBefore: 2, moodAfter: 4, feeling: 'tired', need: 'rest' }],
-  sessionHistory: [{ id: 's-1', sessionId: 'long-exhale', startedAt: 1_763_500_000_000, endedAt: null, lengthMinutes: 5, completed: false }],
-  resumePositions: [{ sessionId: 'long-exhale', positionSeconds: 42.5, lengthMinutes: 5, updatedAt: 1_763_500_042_500 }],
+  sessionHistory: [{ id: 's-1', sessionId: 'long-exhale', startedAt: 1_763_500_000_000, endedAt: null, lengthMinutes: 5, completed: false, moodBefore: null, moodAfter: null }],
+  resumePositions: [{ sessionId: 'long-exhale', positionSeconds: 42.5, lengthMinutes: 5, choices: {}, updatedAt: 1_763_500_042_500 }],
   breathPatterns: [{ id: 'p-1', name: 'Slow evening', inhale: 4, hold: 2, exhale: 7, rest: 1, createdAt: 1_763_600_000_000 }],
   supportContacts: [{ id: 'sc-1', name: 'Dr. Rivera', phone: '+1 555 0100', note: 'Tuesdays', createdAt: 1_763_700_000_000 }],
 };

@@ -124,15 +124,17 @@ describe('updates', () => {
     a.on('load', () => (loads += 1));
     const b = await secondWindow(app, server.origin);
     // Window A plays a session, so it must not reload.
-    await a.getByRole('link', { name: 'Long exhale breathing' }).click();
+    await a.getByRole('link', { name: 'Long exhale breathing', exact: true }).click();
     await a.getByRole('button', { name: 'Start' }).click();
     await eventually(() => a.getByRole('button', { name: 'Pause' }).count()).toBe(1);
 
     await acceptInOtherWindow(server, a, b);
     expect(await bannerOf(a).textContent()).toContain('This window follows after your session ends, when you next change screen.');
     await server.close();
-    // The Journal's code was never loaded in window A, and the new version no longer has it.
-    await a.getByRole('link', { name: 'Journal' }).click();
+    // The Journal's code was never loaded in window A, and the new version no longer has it. While
+    // the session plays, the header is one quiet bar: back to the sessions first, then the journal.
+    await a.getByRole('link', { name: 'Sessions', exact: true }).click();
+    await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
     await eventually(() => a.getByRole('heading', { level: 1, name: 'Journal' }).count()).toBe(1);
     // Its data code too: the journal reads the entries kept on this device.
     await eventually(() => a.getByRole('button', { name: 'New entry' }).isEnabled()).toBe(true);

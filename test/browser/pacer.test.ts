@@ -142,7 +142,7 @@ describe('the breathing pacer', () => {
     expect(await pacer.getByRole('radio', { name: /^4-7-8/u }).isChecked()).toBe(true);
     expect(await pacer.getByRole('radio', { name: 'By breaths' }).isChecked()).toBe(true);
     expect(await pacer.getByLabel('Breaths (1–189)').inputValue()).toBe('8');
-    expect(await pacer.getByRole('radio', { name: 'Tone' }).isChecked()).toBe(true);
+    expect(await pacer.getByRole('radio', { name: 'Tone', exact: true }).isChecked()).toBe(true);
     // A bell, 8 breaths of 19 s, a bell.
     await eventually(() => pacer.locator('.times').innerText()).toContain('−2:40');
     await eventually(() => pacer.locator('#length-summary').innerText()).toBe('8 breaths, about 3 min');
@@ -157,7 +157,17 @@ describe('the breathing pacer', () => {
     expect(await pacer.locator('.note').innerText()).toContain('A length of “500” minutes is not possible (1 to 60), so the pacer plays 5 minutes.');
     expect(await pacer.getByRole('radio', { name: /^Long exhale/u }).isChecked()).toBe(true);
     expect(await pacer.getByLabel('Minutes (1–60)').inputValue()).toBe('5');
-    expect(await pacer.getByRole('radio', { name: 'Soft voice' }).isChecked()).toBe(true);
+    expect(await pacer.getByRole('radio', { name: 'Soft voice', exact: true }).isChecked()).toBe(true);
+
+    // Cues that thin out: words for the first breaths, then tones, then silence.
+    await app.page.goto(new URL('/breathe?pattern=box&minutes=5&cue=voice-then-quiet', app.page.url()).href);
+    await eventually(() => pacer.getByRole('radio', { name: 'Words, then tones, then silence', exact: true }).isChecked()).toBe(true);
+    await pacer.getByRole('radio', { name: 'Words, then tones', exact: true }).check();
+    // The choice is remembered: the pacer opened without a link offers it again.
+    await eventually(async () => {
+      await app?.page.goto(new URL('/breathe', app.page.url()).href);
+      return pacer.getByRole('radio', { name: 'Words, then tones', exact: true }).isChecked();
+    }).toBe(true);
     expect(app.problems).toEqual([]);
   });
 
@@ -236,6 +246,44 @@ describe('the breathing pacer', () => {
     // The bar moves with the breath while the circle stays as it is.
     await eventually(async () => Number(await bar.getAttribute('width'))).toBeGreaterThan(before.bar);
     expect(await radius(page)).toBe(before.r);
+    expect(app.problems).toEqual([]);
+  });
+
+  it('redraws while holding only when the count changes, and moves the circle smoothly through a breath', async () => {
+    app = await openPacer('/breathe?pattern=4-7-8&minutes=2&cue=none');
+    const { page } = app;
+    await page.evaluate(() => {
+      const counted = window as Window & { lullPacerUpdates?: number; lullRadii?: Set<string> };
+      counted.lullPacerUpdates = 0;
+      counted.lullRadii = new Set();
+      const proto = customElements.get('lull-breathe-view')?.prototype as { updated: (this: HTMLElement, changed: unknown) => void } | undefined;
+      if (!proto) throw new Error('The pacer is not defined.');
+      const { updated } = proto;
+      proto.updated = function countedUpdated(this: HTMLElement, changed: unknown) {
+        counted.lullPacerUpdates = (counted.lullPacerUpdates ?? 0) + 1;
+        const r = this.shadowRoot?.querySelector('circle.breath')?.getAttribute('r');
+        if (r) counted.lullRadii?.add(r);
+        updated.call(this, changed);
+      };
+    });
+    const updates = () => page.evaluate(() => (window as Window & { lullPacerUpdates?: number }).lullPacerUpdates ?? 0);
+    const radii = () => page.evaluate(() => (window as Window & { lullRadii?: Set<string> }).lullRadii?.size ?? 0);
+    const elapsed = () => view(page).locator('.times span').first().innerText();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+
+    // Through the 4 s in-breath the circle grows in many small steps, drawn from the audio clock.
+    await eventually(() => phaseWords(page)).toBe('Hold');
+    expect(await radii()).toBeGreaterThanOrEqual(30);
+
+    // Holding for 7 s, nothing moves but the seconds: two seconds of it take a handful of redraws, not a frame's worth each.
+    const holdStart = await elapsed();
+    await eventually(() => elapsed()).not.toBe(holdStart);
+    const from = { updates: await updates(), shown: await elapsed() };
+    await eventually(() => elapsed()).not.toBe(from.shown);
+    const next = await elapsed();
+    await eventually(() => elapsed()).not.toBe(next);
+    expect(await phaseWords(page)).toBe('Hold');
+    expect((await updates()) - from.updates).toBeLessThanOrEqual(8);
     expect(app.problems).toEqual([]);
   });
 

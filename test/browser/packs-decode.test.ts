@@ -68,15 +68,23 @@ describe('the shipped packs in Chromium', () => {
     }
   });
 
-  it('decode the shared cues where the sprite map says, and each ambience loop at its exact length', async () => {
+  it('decode the shared cues where the sprite map says, and each ambience with its bed first and its own sounds after it', async () => {
     const commonUrl = new URL('/packs/common/common.json', app.page.url()).href;
     const common = (await fetchJson(commonUrl)) as CommonManifest;
     await expectSpriteAligned(commonUrl, common.cues.audio, Object.values(common.cues.clips));
     for (const [kind, loop] of Object.entries(common.ambience)) {
+      const events = loop.events ?? [];
+      const end = Math.max(loop.loopSeconds, ...events.map((clip) => clip.start + clip.duration));
       for (const file of [loop.audio.webm, loop.audio.mp3]) {
-        const decoded = await decodeInBrowser(new URL(file.path, commonUrl).href, [{ start: 0.5, duration: loop.loopSeconds - 1 }]);
-        expect(Math.abs(decoded.duration - loop.loopSeconds), `${kind} ${file.path}`).toBeLessThan(0.03);
-        expect(decoded.clips[0]?.inside).toBeGreaterThan(-35);
+        const decoded = await decodeInBrowser(new URL(file.path, commonUrl).href, [{ start: 0.5, duration: loop.loopSeconds - 1 }, ...events]);
+        expect(decoded.duration, `${kind} ${file.path}`).toBeGreaterThanOrEqual(end - 0.001);
+        expect(decoded.duration, `${kind} ${file.path}`).toBeLessThan(end + 0.5);
+        const [bed, ...sounds] = decoded.clips;
+        expect(bed?.inside, `${kind} bed`).toBeGreaterThan(-45);
+        sounds.forEach((levels, index) => {
+          expect(levels.inside, `${kind} sound ${index} is sound`).toBeGreaterThan(-70);
+          expect(levels.after, `${kind} after sound ${index} is silence`).toBeLessThan(levels.inside - 20);
+        });
       }
     }
   });

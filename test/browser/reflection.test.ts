@@ -116,7 +116,7 @@ describe('reflection inside a session', () => {
     await page.getByRole('button', { name: 'Pause' }).waitFor();
     await seekTo(app, Math.floor(plan.duration) - 4);
     await page.getByRole('button', { name: 'Play again' }).waitFor({ timeout: 15_000 });
-    const after = page.getByRole('region', { name: 'How was that?' });
+    const after = page.getByRole('region', { name: 'Well done.' });
     await expect.poll(() => after.getByText('What you wrote is kept on this device, in your journal.').count()).toBe(1);
     expect(await after.getByRole('link', { name: 'journal' }).getAttribute('href')).toBe('/journal');
     expect(app.problems).toEqual([]);

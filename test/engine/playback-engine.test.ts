@@ -37,7 +37,7 @@ function timedPromptOf(script: Script) {
   return { plan, prompt, end: prompt.at + prompt.duration };
 }
 
-const audible = (plan: SessionPlan) => plan.events.filter((event) => event.kind === 'voice' || event.kind === 'cue' || event.kind === 'ambience');
+const audible = (plan: SessionPlan) => plan.events.filter((event) => event.kind === 'voice' || event.kind === 'cue' || event.kind === 'ambience' || event.kind === 'ambience-event');
 const scheduled = (calls: readonly PortCall[]) => calls.filter((call) => call.kind !== 'stop-all');
 
 describe('PlaybackEngine', () => {
@@ -61,6 +61,21 @@ describe('PlaybackEngine', () => {
       expect(Math.abs((call && 'when' in call ? call.when : Number.NaN) - (started + startDelay + event.at))).toBeLessThan(1e-9);
     });
     expect(transport.state).toBe('ended');
+  });
+
+  it('hands each of the ambience’s own sounds to the port at its exact clock time, with its variant, pan and volume', () => {
+    const plan = planOf(loadValidScript('audio-scripts/self-soothing.yaml'), 5);
+    const planned = plan.events.filter((event) => event.kind === 'ambience-event');
+    expect(planned.length).toBeGreaterThan(10);
+    const { clock, transport, port, run } = rig(plan);
+    const started = clock.now();
+    transport.play();
+    run(plan.duration + 1);
+    const calls = port.calls.filter((call) => call.kind === 'ambience-event');
+    expect(calls).toHaveLength(planned.length);
+    planned.forEach((event, index) => {
+      expect(calls[index]).toEqual({ kind: 'ambience-event', ambience: event.ambience, variant: event.variant, when: started + startDelay + event.at, pan: event.pan, volume: event.volume });
+    });
   });
 
   it('never hands an event over late while ticks come at least once per lookahead, however irregular', () => {

@@ -6,6 +6,7 @@ export type PortCall =
   | { kind: 'voice'; source: VoiceSource; when: number; offset: number; duration: number }
   | { kind: 'cue'; sound: CueSound; when: number; pan: number }
   | { kind: 'ambience'; ambience: AmbienceKind | null; when: number; volume: number; fade: number }
+  | { kind: 'ambience-event'; ambience: AmbienceKind; variant: number; when: number; pan: number; volume: number }
   | { kind: 'stop-all' };
 
 /** An audio port that only writes down what it was asked to play, and when. */
@@ -22,6 +23,10 @@ export class RecordingPort implements AudioPort {
 
   scheduleAmbience(ambience: AmbienceKind | null, when: number, volume: number, fade: number): void {
     this.calls.push({ kind: 'ambience', ambience, when, volume, fade });
+  }
+
+  scheduleAmbienceEvent(ambience: AmbienceKind, variant: number, when: number, pan: number, volume: number): void {
+    this.calls.push({ kind: 'ambience-event', ambience, variant, when, pan, volume });
   }
 
   stopAll(): void {

@@ -1,8 +1,19 @@
-import { describe, expect, it } from 'vitest';
-import { precacheEntries } from '../../src/offline/precache-entries';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getManifest } from 'workbox-build';
+import { shellGlobs } from '../../src/offline/precache-entries';
+
+let folder: string | undefined;
+
+afterEach(async () => {
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
 
 describe('the app shell precache list', () => {
-  it('holds the shell with revisions, hashed assets without, and never the packs, the screenshots, the worker or the header rules', () => {
+  it('holds the shell with revisions, hashed assets without, and never the packs, the screenshots, the worker or the header rules', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'lull-shell-'));
     const built = [
       'sw.js',
       'packs/index.json',
@@ -15,13 +26,20 @@ describe('the app shell precache list', () => {
       'assets/index-sMoDI_5R.css',
       'manifest.webmanifest',
       'icons/icon-192.png',
-    ].map((path) => ({ path, contentHash: `hash-of-${path}` }));
-    expect(precacheEntries(built)).toEqual([
-      { url: '/assets/index-AwOTy3ml.js', revision: null },
-      { url: '/assets/index-sMoDI_5R.css', revision: null },
-      { url: '/icons/icon-192.png', revision: 'hash-of-icons/icon-192.png' },
-      { url: '/index.html', revision: 'hash-of-index.html' },
-      { url: '/manifest.webmanifest', revision: 'hash-of-manifest.webmanifest' },
+    ];
+    for (const path of built) {
+      await mkdir(dirname(join(folder, path)), { recursive: true });
+      await writeFile(join(folder, path), `content of ${path}`);
+    }
+    const { manifestEntries, warnings } = await getManifest({ globDirectory: folder, ...shellGlobs });
+    expect(warnings).toEqual([]);
+    const entries = manifestEntries.map((entry) => ({ url: entry.url, revised: typeof entry.revision === 'string' && entry.revision.length > 0 }));
+    expect(entries.sort((a, b) => a.url.localeCompare(b.url))).toEqual([
+      { url: '/assets/index-AwOTy3ml.js', revised: false },
+      { url: '/assets/index-sMoDI_5R.css', revised: false },
+      { url: '/icons/icon-192.png', revised: true },
+      { url: '/index.html', revised: true },
+      { url: '/manifest.webmanifest', revised: true },
     ]);
   });
 });

@@ -85,8 +85,11 @@ export function backupData(sizes: Sizes): fc.Arbitrary<BackupData> {
     endedAt: fc.option(time, { nil: null }),
     lengthMinutes: number(0, 600),
     completed: fc.boolean(),
+    moodBefore: mood,
+    moodAfter: mood,
   });
-  const position: fc.Arbitrary<ResumePosition> = fc.record({ sessionId: id, positionSeconds: number(0, 36_000), lengthMinutes: number(0, 600), updatedAt: time });
+  const choices = fc.dictionary(id.filter((key) => !['__proto__', 'constructor', 'prototype'].includes(key)), id, { maxKeys: 3 });
+  const position: fc.Arbitrary<ResumePosition> = fc.record({ sessionId: id, positionSeconds: number(0, 36_000), lengthMinutes: number(0, 600), choices, updatedAt: time });
   const pattern: fc.Arbitrary<CustomBreathPattern> = fc.record({
     id,
     name: fc.oneof(fc.constantFrom('Evening', '🌙', 'שָׁלוֹם', '  Slow  '), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 })).filter((value) => value.trim() !== ''),

@@ -39,18 +39,16 @@ async function start(page: Page): Promise<void> {
 /** Waits until the screen's elapsed clock ("1:05") shows at least `seconds`: the visual has moved on the audio clock by then. */
 async function clockReaches(page: Page, seconds: number): Promise<void> {
   await page.waitForFunction((target) => {
-    // The clock sits in a screen's shadow root, inside the app's.
-    const find = (root: ParentNode): Element | null => {
-      const found = root.querySelector('.times span');
-      if (found) return found;
-      for (const element of root.querySelectorAll('*')) {
-        const inner = element.shadowRoot ? find(element.shadowRoot) : null;
-        if (inner) return inner;
-      }
-      return null;
-    };
-    const [minutes, secs] = (find(document)?.textContent ?? '').trim().split(/\s/u)[0]?.split(':').map(Number) ?? [];
-    return minutes !== undefined && secs !== undefined && minutes * 60 + secs >= target;
+    // The clock sits in a screen's shadow root inside the app's: every root is searched in one loop (a named helper here would need the tool's bundler helpers, which the page lacks).
+    const roots: ParentNode[] = [document];
+    let clock: Element | null = null;
+    while (!clock && roots.length > 0) {
+      const root = roots.shift() as ParentNode;
+      clock = root.querySelector('.times span');
+      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
+    }
+    const [minutes = 0, secs = 0] = (clock?.textContent ?? '').trim().split(/\s/u)[0]?.split(':').map(Number) ?? [];
+    return minutes * 60 + secs >= target;
   }, seconds);
 }
 
@@ -89,6 +87,24 @@ async function checkInToTheEnd(page: Page): Promise<void> {
   await mood.waitFor({ timeout: 15_000 });
   await mood.getByRole('radio', { name: 'Light', exact: true }).check();
   await page.getByText('Saved to your check-ins').waitFor();
+}
+
+/** Plays safe space at 9 minutes in the forest past 4:12, then moves to the library: the session plays on in the bar. */
+async function playingOnInTheLibrary(page: Page): Promise<void> {
+  await start(page);
+  await seekTo(page, 252);
+  await page.locator('.times').getByText(/^4:1[3-9]/u).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
+  await page.getByRole('region', { name: 'Now playing' }).waitFor();
+  await page.getByText('Always ready offline, for a break').waitFor({ timeout: 30_000 });
+}
+
+/** Safe space left a little after 4:12 with Stop in the bar: what the library and the session then offer. */
+async function leftAtFourTwelve(page: Page): Promise<void> {
+  await playingOnInTheLibrary(page);
+  await page.getByRole('region', { name: 'Now playing' }).getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('region', { name: 'Now playing' }).getByRole('button', { name: 'Stop' }).click();
+  await page.getByText('Pick up where you left off').waitFor();
 }
 
 const shots: readonly Shot[] = [
@@ -158,6 +174,30 @@ const shots: readonly Shot[] = [
       await checkInToTheEnd(page);
       await page.getByRole('link', { name: 'See them all' }).click();
       await page.getByRole('list', { name: 'Your check-ins' }).waitFor();
+      await page.getByRole('list', { name: 'Sessions you finished' }).waitFor();
+    },
+  },
+  { name: 'now-playing', path: '/safe-space?minutes=9&place=forest', prepare: playingOnInTheLibrary },
+  { name: 'library-continue', path: '/safe-space?minutes=9&place=forest', prepare: leftAtFourTwelve },
+  {
+    name: 'session-continue',
+    path: '/safe-space?minutes=9&place=forest',
+    prepare: async (page) => {
+      await leftAtFourTwelve(page);
+      await page.goto(new URL('/safe-space', page.url()).href);
+      await page.getByRole('button', { name: /^Continue from 4:1/u }).waitFor();
+    },
+  },
+  {
+    name: 'break-return',
+    path: '/safe-space?minutes=9&place=forest',
+    prepare: async (page) => {
+      await start(page);
+      await seekTo(page, 252);
+      await page.locator('.times').getByText(/^4:1[3-9]/u).waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'I need a break' }).click();
+      await page.getByRole('heading', { name: 'When you are ready' }).waitFor();
+      await page.locator('.caption').filter({ hasText: /\w/u }).waitFor({ timeout: 15_000 });
     },
   },
   { name: 'your-data', path: '/your-data', prepare: heading('Your data') },

@@ -1,37 +1,28 @@
 import type { Pcm } from '../pcm';
 import type { AmbienceStream } from './ambience-stream';
-import { cyclesPerLoop, loopSine, prerollFrames } from './ambience-stream';
-import { addBirdCalls } from './bird-calls';
+import { loopWander, prerollFrames } from './ambience-stream';
 import { BiquadBandPass, OnePoleHighPass, OnePoleLowPass } from './filters';
-import { rmsOf } from './levels';
 import { whiteNoise } from './random';
 import { slowCurve } from './slow-curve';
 import type { Stereo } from './stereo';
 
-const slowGustSeconds = 11;
-const quickGustSeconds = 4.3;
-/** Peak amplitude of a bird call relative to the wind's RMS level. */
-const birdLevel = 2;
+const slowGustSeconds = 7;
+const quickGustSeconds = 2.3;
 
-/** Soft wind through leaves, gusting slowly, with an occasional quiet bird. */
+/** Soft wind through leaves, gusting slowly; the birds are separate sounds the engine places over it. */
 export function renderForest(stream: AmbienceStream): Pcm {
   const { sampleRate, frames, random } = stream;
   const left = new Float32Array(frames);
   const right = new Float32Array(frames);
-  const slowGusts = cyclesPerLoop(stream, slowGustSeconds);
-  const quickGusts = cyclesPerLoop(stream, quickGustSeconds);
+  // Gusts wander at random (repeating only with the loop); each ear hears them a moment apart.
+  const slowGusts = loopWander(stream, slowGustSeconds);
+  const quickGusts = loopWander(stream, quickGustSeconds);
   const voices = [
     { target: left, phase: 0 },
     { target: right, phase: 0.9 },
   ].map(({ target, phase }) => ({
     target,
-    gust: slowCurve(
-      stream,
-      (frame) =>
-        0.7 +
-        0.2 * loopSine(stream, frame, slowGusts, phase) +
-        0.1 * loopSine(stream, frame, quickGusts, 2 * phase + 1.3),
-    ),
+    gust: slowCurve(stream, (frame) => 0.75 + 0.17 * slowGusts(frame + phase * stream.sampleRate) + 0.08 * quickGusts(frame)),
     leaves: new BiquadBandPass(480, 0.6, sampleRate),
     softener: new OnePoleLowPass(1800, sampleRate),
     floor: new OnePoleHighPass(60, sampleRate),
@@ -43,6 +34,5 @@ export function renderForest(stream: AmbienceStream): Pcm {
     }
   }
   const channels: Stereo = [left, right];
-  addBirdCalls(channels, stream, birdLevel * rmsOf(channels));
   return { sampleRate, channels };
 }

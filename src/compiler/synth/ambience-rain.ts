@@ -1,6 +1,6 @@
 import type { Pcm } from '../pcm';
 import type { AmbienceStream } from './ambience-stream';
-import { cyclesPerLoop, loopSine, prerollFrames } from './ambience-stream';
+import { loopWander, prerollFrames } from './ambience-stream';
 import { addDroplets } from './droplets';
 import { BiquadBandPass, OnePoleLowPass } from './filters';
 import { rmsOf } from './levels';
@@ -9,7 +9,7 @@ import { slowCurve } from './slow-curve';
 import type { Stereo } from './stereo';
 
 const patterGain = 0.5;
-const swaySeconds = 13;
+const swaySeconds = 6;
 /** Loudest droplet's peak relative to the rain bed's RMS level. */
 const dropletLevel = 1.2;
 
@@ -18,13 +18,14 @@ export function renderRain(stream: AmbienceStream): Pcm {
   const { sampleRate, frames, random } = stream;
   const left = new Float32Array(frames);
   const right = new Float32Array(frames);
-  const sways = cyclesPerLoop(stream, swaySeconds);
+  // The rain's intensity wanders at random, repeating only with the loop.
+  const sways = [loopWander(stream, swaySeconds), loopWander(stream, swaySeconds)];
   const voices = [
-    { target: left, phase: 0 },
-    { target: right, phase: 2.1 },
-  ].map(({ target, phase }) => ({
+    { target: left, ear: 0 },
+    { target: right, ear: 1 },
+  ].map(({ target, ear }) => ({
     target,
-    intensity: slowCurve(stream, (frame) => 0.92 + 0.08 * loopSine(stream, frame, sways, phase)),
+    intensity: slowCurve(stream, (frame) => 0.92 + 0.08 * (sways[ear]?.(frame) ?? 0)),
     hiss: new BiquadBandPass(1300, 0.45, sampleRate),
     softener: new OnePoleLowPass(4000, sampleRate),
     patter: new OnePoleLowPass(350, sampleRate),

@@ -1,29 +1,26 @@
 import type { Pcm } from '../pcm';
 import type { AmbienceStream } from './ambience-stream';
-import { cyclesPerLoop, loopSine, prerollFrames } from './ambience-stream';
-import { addCrackles } from './crackles';
+import { loopWander, prerollFrames } from './ambience-stream';
 import { BiquadBandPass, OnePoleLowPass } from './filters';
-import { rmsOf } from './levels';
 import { whiteNoise } from './random';
 import { slowCurve } from './slow-curve';
 import type { Stereo } from './stereo';
 
-const slowFlickerSeconds = 5.3;
-const quickFlickerSeconds = 2.1;
+const slowFlickerSeconds = 2.5;
+const quickFlickerSeconds = 0.7;
 /** Hiss level against the rumble's: about 20 dB below it. */
 const hissGain = 0.03;
 /** The fire sits in front of the listener: each ear hears mostly the same rumble. */
 const sharedRumble = 0.85;
-/** Loudest crackle burst relative to the bed's RMS level, before the crackles are filtered. */
-const crackleLevel = 14;
 
-/** A cozy room with a quiet fireplace: a low, warm, flickering rumble, faint hiss and sparse crackles. */
+/** A cozy room with a quiet fireplace: a low, warm, flickering rumble and faint hiss; the crackles are separate sounds. */
 export function renderRoom(stream: AmbienceStream): Pcm {
   const { sampleRate, frames, random } = stream;
   const left = new Float32Array(frames);
   const right = new Float32Array(frames);
-  const slowFlickers = cyclesPerLoop(stream, slowFlickerSeconds);
-  const quickFlickers = cyclesPerLoop(stream, quickFlickerSeconds);
+  // Flames flicker at random, not on a beat: the curves repeat only with the loop.
+  const slowFlickers = loopWander(stream, slowFlickerSeconds);
+  const quickFlickers = loopWander(stream, quickFlickerSeconds);
   const ownRumble = Math.sqrt(1 - sharedRumble * sharedRumble);
   const rumble = flameRumble(sampleRate);
   const voices = [left, right].map((target) => ({
@@ -31,10 +28,7 @@ export function renderRoom(stream: AmbienceStream): Pcm {
     rumble: flameRumble(sampleRate),
     hiss: new BiquadBandPass(3000, 0.8, sampleRate),
   }));
-  const flicker = slowCurve(
-    stream,
-    (frame) => 0.75 + 0.15 * loopSine(stream, frame, slowFlickers) + 0.1 * loopSine(stream, frame, quickFlickers, 2),
-  );
+  const flicker = slowCurve(stream, (frame) => 0.75 + 0.15 * slowFlickers(frame) + 0.1 * quickFlickers(frame));
   for (let frame = -prerollFrames(sampleRate); frame < frames; frame += 1) {
     const shared = rumble(whiteNoise(random));
     for (const voice of voices) {
@@ -44,7 +38,6 @@ export function renderRoom(stream: AmbienceStream): Pcm {
     }
   }
   const channels: Stereo = [left, right];
-  addCrackles(channels, stream, crackleLevel * rmsOf(channels));
   return { sampleRate, channels };
 }
 

@@ -27,14 +27,19 @@ export function loopSine(stream: AmbienceStream, frame: number, cycles: number, 
 }
 
 /**
- * The frames where an event `eventFrames` long may start so that it lies wholly inside the part of
- * the loop that the seam crossfade leaves untouched; undefined when the loop is too short for one.
+ * A smooth random curve from −1 to 1 that repeats only once per loop: random values at about
+ * every `knotSeconds`, joined by cosine steps, the last knot leading back into the first. Unlike
+ * a sine it has no period of its own that a person could hear returning.
  */
-export function cleanEventStarts(
-  stream: AmbienceStream,
-  eventFrames: number,
-): { readonly first: number; readonly last: number } | undefined {
-  const first = stream.frames - stream.loopFrames;
-  const last = stream.loopFrames - eventFrames;
-  return last >= first ? { first, last } : undefined;
+export function loopWander(stream: AmbienceStream, knotSeconds: number): (frame: number) => number {
+  const knots = cyclesPerLoop(stream, knotSeconds);
+  const values = Array.from({ length: knots }, () => 2 * stream.random() - 1);
+  return (frame) => {
+    const position = ((((frame / stream.loopFrames) * knots) % knots) + knots) % knots;
+    const index = Math.floor(position);
+    const before = values[index] ?? 0;
+    const after = values[(index + 1) % knots] ?? 0;
+    const ease = 0.5 - 0.5 * Math.cos(Math.PI * (position - index));
+    return before + (after - before) * ease;
+  };
 }

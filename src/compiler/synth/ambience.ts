@@ -8,7 +8,7 @@ import { renderRoom } from './ambience-room';
 import type { AmbienceStream } from './ambience-stream';
 import { decibelsToGain, normalizeRmsInPlace, softLimitInPlace } from './levels';
 import { makeSeamlessLoop } from './loop';
-import { createRandom } from './random';
+import { createRandom } from '../../engine/seeded-random';
 
 
 interface AmbienceRecipe {

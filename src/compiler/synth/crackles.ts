@@ -1,53 +1,35 @@
-import type { AmbienceStream } from './ambience-stream';
-import { cleanEventStarts } from './ambience-stream';
 import { BiquadBandPass, OnePoleLowPass } from './filters';
-import { panLeftGain, panRightGain } from './pan';
 import { randomBetween, whiteNoise } from './random';
-import type { Stereo } from './stereo';
 
-const crackleRatePerSecond = 2.5;
+const cracklesPerSecond = 5;
 const longestDecaySeconds = 0.006;
 const attackSeconds = 0.0003;
 /** Most crackles are far quieter than the loudest: levels spread over this many decibels. */
 const levelSpreadDecibels = 26;
 
 /**
- * Adds sparse fire crackles: short noise bursts at Poisson-random times, then band-passed and
- * softened. `loudest` is the loudest burst's amplitude before that filtering.
+ * A few seconds of fire crackling, mono: short noise bursts at Poisson-random times, band-passed
+ * and softened, under a gentle swell so the passage begins and ends in silence. `loudest` is the
+ * loudest burst's amplitude before that filtering.
  */
-export function addCrackles([left, right]: Stereo, stream: AmbienceStream, loudest: number): void {
-  const { sampleRate, random } = stream;
+export function crackleBurst(random: () => number, sampleRate: number, seconds: number, loudest: number): Float32Array {
+  const frames = Math.round(seconds * sampleRate);
   const burstFrames = Math.ceil(6 * longestDecaySeconds * sampleRate);
-  const starts = cleanEventStarts(stream, burstFrames);
-  if (!starts) return;
-  const leftBursts = new Float32Array(left.length);
-  const rightBursts = new Float32Array(right.length);
+  const bursts = new Float32Array(frames);
   const attackFrames = attackSeconds * sampleRate;
   // Exponential gaps make a Poisson process: irregular, like a real fire.
-  const nextGap = (): number => Math.round((-Math.log(1 - random()) / crackleRatePerSecond) * sampleRate);
-  for (let start = starts.first + nextGap(); start <= starts.last; start += nextGap()) {
-    const decayFrames = randomBetween(random, 0.001, longestDecaySeconds) * sampleRate;
-    const peak = loudest * 10 ** (-(levelSpreadDecibels / 20) * random());
-    const pan = randomBetween(random, -0.6, 0.6);
-    const leftGain = panLeftGain(pan);
-    const rightGain = panRightGain(pan);
-    const decay = Math.exp(-1 / decayFrames);
-    let amplitude = peak;
+  const nextGap = (): number => Math.round((-Math.log(1 - random()) / cracklesPerSecond) * sampleRate);
+  for (let start = nextGap(); start + burstFrames < frames; start += nextGap()) {
+    const decay = Math.exp(-1 / (randomBetween(random, 0.001, longestDecaySeconds) * sampleRate));
+    // Loudest in the middle of the passage, so it swells in and out.
+    const swell = Math.sin((Math.PI * start) / frames);
+    let amplitude = swell * loudest * 10 ** (-(levelSpreadDecibels / 20) * random());
     for (let index = 0; index < burstFrames; index += 1) {
-      const sample = amplitude * Math.min(1, index / attackFrames) * whiteNoise(random);
+      bursts[start + index] = (bursts[start + index] ?? 0) + amplitude * Math.min(1, index / attackFrames) * whiteNoise(random);
       amplitude *= decay;
-      leftBursts[start + index] = (leftBursts[start + index] ?? 0) + leftGain * sample;
-      rightBursts[start + index] = (rightBursts[start + index] ?? 0) + rightGain * sample;
     }
   }
-  mixFiltered(left, leftBursts, stream.sampleRate);
-  mixFiltered(right, rightBursts, stream.sampleRate);
-}
-
-function mixFiltered(target: Float32Array, bursts: Float32Array, sampleRate: number): void {
   const body = new BiquadBandPass(2200, 0.9, sampleRate);
   const softener = new OnePoleLowPass(5000, sampleRate);
-  for (let index = 0; index < target.length; index += 1) {
-    target[index] = (target[index] ?? 0) + softener.next(body.next(bursts[index] ?? 0));
-  }
+  return bursts.map((sample) => softener.next(body.next(sample)));
 }

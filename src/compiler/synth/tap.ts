@@ -2,7 +2,8 @@ import type { Pcm } from '../pcm';
 import { fadeInPlace, fadeOutInPlace } from './envelope';
 import { OnePoleLowPass } from './filters';
 import { normalizePeakInPlace } from './levels';
-import { createRandom, whiteNoise } from './random';
+import { createRandom } from '../../engine/seeded-random';
+import { whiteNoise } from './random';
 
 interface WoodMode {
   readonly frequencyHz: number;

@@ -9,6 +9,7 @@ import { readRecording } from './recorded-audio';
 import type { SessionCapture } from './session-run';
 
 export interface RunResult {
+  readonly engine: string;
   readonly session: string;
   readonly condition: string;
   /** The plan's real length. */
@@ -25,6 +26,7 @@ export interface RunResult {
 }
 
 export interface RunToAnalyze {
+  readonly engine: string;
   readonly session: string;
   readonly condition: string;
   readonly minutes: number;
@@ -40,6 +42,7 @@ export function analyzeRun(run: RunToAnalyze, filters: ReadonlyMap<CueSound, Mat
   if (!keepRecording) rmSync(capture.recording.path, { force: true });
   const onsets = onsetFigures(measured.cues);
   return {
+    engine: run.engine,
     session: run.session,
     condition: run.condition,
     minutes: run.minutes,

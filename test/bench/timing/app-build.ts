@@ -9,7 +9,12 @@ import { createRequire } from 'node:module';
  * alongside them.
  */
 export function buildAppWithPacks(outDir: string, packsDir: string): void {
+  buildApp(outDir);
+  cpSync(packsDir, join(outDir, 'packs'), { recursive: true, force: true });
+}
+
+/** Builds the production app, with the shipped packs, into `outDir`. */
+export function buildApp(outDir: string): void {
   const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
   execFileSync(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  cpSync(packsDir, join(outDir, 'packs'), { recursive: true, force: true });
 }

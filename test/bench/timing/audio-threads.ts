@@ -3,11 +3,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /** Chromium's own real-time audio threads run SCHED_RR at this priority; its PulseAudio client threads get the same. */
 export const audioThreadPriority = 8;
-/** The name libpulse gives its client threads (`pa_threaded_mainloop`). */
-const pulseClientThread = 'threaded-ml';
+/**
+ * The threads that carry a browser's audio to the sound server and do not get real-time priority
+ * on their own here: libpulse's client threads (`pa_threaded_mainloop`, every engine), and
+ * Firefox's audio callback threads (its audio IPC callback and its Web Audio graph), which
+ * Firefox would ask rtkit to make real-time, a service this rig has not.
+ */
+const audioThreadNames: ReadonlySet<string> = new Set(['threaded-ml', 'AudioIP~allback', 'AudioIP~ver RPC', 'AudioIP~ent RPC', 'GraphRunner', 'MediaTrackGrph']);
 
 /**
- * Gives the PulseAudio client threads of one Chromium (its process group) real-time priority.
+ * Gives the audio threads of one browser (its process group) real-time priority.
  * Chromium already runs its renderer's audio thread SCHED_RR, and PulseAudio its sink thread, but
  * the thread that hands Chromium's audio to the sound server runs at normal priority; on a
  * machine shared with other builds (load 6 on 2 cores here) it then misses its deadlines and the
@@ -18,7 +23,7 @@ export function promoteAudioThreads(groupId: number, promoted: Set<number>): Set
   for (const pid of numericEntries('/proc')) {
     if (processGroupOf(pid) !== groupId) continue;
     for (const tid of numericEntries(`/proc/${pid}/task`)) {
-      if (promoted.has(tid) || readText(`/proc/${pid}/task/${tid}/comm`)?.trim() !== pulseClientThread) continue;
+      if (promoted.has(tid) || !audioThreadNames.has(readText(`/proc/${pid}/task/${tid}/comm`)?.trim() ?? '')) continue;
       try {
         execFileSync('chrt', ['-r', '-p', String(audioThreadPriority), String(tid)], { stdio: 'ignore' });
         promoted.add(tid);

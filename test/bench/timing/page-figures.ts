@@ -32,8 +32,8 @@ export interface PageFigures {
   readonly maxTimerGapMs: number;
   readonly busyStalls: number;
   readonly decodedBytes: number;
-  readonly heapUsedBytes: number;
-  readonly heapUsedAfterGcBytes: number;
+  readonly heapUsedBytes: number | null;
+  readonly heapUsedAfterGcBytes: number | null;
   readonly sampleRate: number | null;
 }
 

@@ -69,7 +69,7 @@ const sessionViewPath = "document.querySelector('lull-app')?.shadowRoot?.querySe
 
 /** The Start button's centre once the session has loaded its sounds; `null` until then. */
 export const startButtonCentre = `(() => {
-  const button = ${sessionViewPath}?.shadowRoot?.querySelector('button.play');
+  const button = ${sessionViewPath}?.shadowRoot?.querySelector('button.start, button.play');
   if (!button || button.disabled || button.textContent.trim() !== 'Start') return null;
   button.scrollIntoView({ block: 'center' });
   const box = button.getBoundingClientRect();

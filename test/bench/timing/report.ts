@@ -8,11 +8,12 @@ import type { TimingReport } from './timing-bench';
 type Row = Record<string, string>;
 
 const fixed = (value: number | null | undefined, digits: number): string => (value === null || value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits));
-const megabytes = (bytes: number | undefined): string => (bytes === undefined ? '–' : (bytes / 1e6).toFixed(1));
+const megabytes = (bytes: number | null | undefined): string => (bytes === undefined || bytes === null ? '–' : (bytes / 1e6).toFixed(1));
 
 /** Onset timing per session × condition. */
 export function timingRows(runs: readonly RunResult[]): Row[] {
   return runs.map((run) => ({
+    engine: run.engine,
     session: run.session,
     condition: run.condition,
     minutes: fixed(run.minutes, 1),
@@ -36,6 +37,7 @@ export function pageRows(runs: readonly RunResult[]): Row[] {
   return runs.map((run) => {
     const page = run.page;
     return {
+      engine: run.engine,
       session: run.session,
       condition: run.condition,
       'tap→sound ms (recorded / browser)': `${fixed(page?.tapToSoundRecordedMs, 1)} / ${fixed(page?.tapToSoundBrowserMs, 1)}`,
@@ -58,7 +60,7 @@ export function printReport(report: TimingReport): void {
   console.table(timingRows(report.runs));
   console.log('Latency, headroom and memory:');
   console.table(pageRows(report.runs));
-  console.log(`${report.schedule}; output device buffer ${deviceBuffer(report.bufferFrames)}; ${report.wallMinutes.toFixed(1)} min in all.`);
+  console.log(`${report.schedule}; Chromium's output device buffer ${deviceBuffer(report.bufferFrames)}; latency hint: ${report.latencyHint}; ${report.wallMinutes.toFixed(1)} min in all.`);
   if (report.keptIn) console.log(`Recordings and packs kept in ${report.keptIn}.`);
 }
 
@@ -72,8 +74,28 @@ function markdownTable(rows: readonly Row[]): string {
   return [line(columns), line(columns.map(() => '---')), ...rows.map((row) => line(columns.map((column) => row[column] ?? '')))].join('\n') + '\n';
 }
 
+/** Another engine's latest 10-minute runs, from the history, shown beside this run's. */
+export interface EarlierRuns {
+  readonly date: string;
+  readonly commit: string;
+  readonly engine: string;
+  readonly runs: readonly RunResult[];
+}
+
+function earlierSection(earlier: readonly EarlierRuns[]): string {
+  if (earlier.length === 0) return '';
+  return earlier
+    .map(
+      (entry) => `## ${entry.engine}: its latest 10-minute run (${entry.date}, commit ${entry.commit}, from test/bench/history.jsonl)
+
+${markdownTable(timingRows(entry.runs))}
+${markdownTable(pageRows(entry.runs))}`,
+    )
+    .join('\n');
+}
+
 /** The latest figures as a page a person reads, with the exact command and how they were measured. */
-export function writeResultsFile(path: string, report: TimingReport, command: string): void {
+export function writeResultsFile(path: string, report: TimingReport, command: string, earlier: readonly EarlierRuns[] = []): void {
   const short = report.minutes < 10 ? `\n\n**This run was shorter than the 10 minutes the bar asks for** (\`--minutes ${report.minutes}\`).` : '';
   const text = `# Timing at the audio output
 
@@ -85,7 +107,7 @@ The bar: onset error p99 ≤ ${targets.p99Ms} ms, max ≤ ${targets.maxMs} ms (o
 (drift × length and last − first both within ${targets.driftMsPerSession} ms), every planned cue found, in every condition.
 
 Conditions: ${conditions.map((condition) => `**${condition.name}**: ${condition.description}`).join('; ')}.
-${report.schedule}; output device buffer ${deviceBuffer(report.bufferFrames)}; ${report.wallMinutes.toFixed(1)} min in all.
+${report.schedule}; Chromium's output device buffer ${deviceBuffer(report.bufferFrames)}; latency hint: ${report.latencyHint}; ${report.wallMinutes.toFixed(1)} min in all.
 
 ## Onset timing
 
@@ -93,8 +115,18 @@ ${markdownTable(timingRows(report.runs))}
 ## Latency, headroom and memory
 
 ${markdownTable(pageRows(report.runs))}
+${earlierSection(earlier)}
 ## How it is measured
 
+- **Engines.** Chromium over the raw DevTools protocol; Firefox ESR over WebDriver BiDi (Puppeteer),
+  headful on the rig's display, its audio graph's buffer set like Chromium's (\`media.cubeb_latency_msg_frames\`);
+  WebKitGTK's MiniBrowser over W3C WebDriver (WebKitWebDriver), its sound through GStreamer's PulseAudio
+  sink. All three play into the same kind of rig and are recorded and analysed the same way. WebKit's probe
+  runs once the page has loaded (WebDriver classic has no script before a page's own), so its decoded-audio
+  and tick-gap figures miss what happened while loading, and it plays no hidden run (WebDriver classic reads
+  only the tab in front). Firefox's and WebKit's JS heap is not read (–). Each browser's audio threads that
+  do not get real-time priority by themselves (libpulse's, and Firefox's audio callback and graph threads)
+  are made SCHED_RR like Chromium's own audio thread.
 - **Rig.** Headful Chromium under Xvfb, driven over the raw DevTools protocol, playing into a private
   PulseAudio daemon whose only sink is a 48 kHz null sink; \`parec\` records the sink's monitor. The
   AudioContext runs at 48 kHz (the daemon's default rate is set to 48 kHz; the page reports it).

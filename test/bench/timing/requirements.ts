@@ -19,10 +19,16 @@ export function findOnPath(command: string): string | undefined {
   return undefined;
 }
 
-/** Throws one message naming every missing program and the apt packages that install them. */
-export function checkRequirements(): void {
-  chromiumPath();
-  const missing = programs.filter(({ command }) => findOnPath(command) === undefined);
+const enginePrograms: Readonly<Record<string, readonly { readonly command: string; readonly aptPackage: string; readonly role: string }[]>> = {
+  firefox: [{ command: 'firefox-esr', aptPackage: 'firefox-esr', role: 'Firefox ESR' }],
+  webkit: [{ command: 'WebKitWebDriver', aptPackage: 'webkit2gtk-driver', role: 'WebKitGTK\'s WebDriver and MiniBrowser' }],
+};
+
+/** Throws one message naming every missing program (for the engines asked for) and the apt packages that install them. */
+export function checkRequirements(engines: readonly string[] = ['chromium']): void {
+  if (engines.includes('chromium')) chromiumPath();
+  const needed = [...programs, ...engines.flatMap((engine) => enginePrograms[engine] ?? [])];
+  const missing = needed.filter(({ command }) => findOnPath(command) === undefined);
   if (missing.length === 0) return;
   const lines = missing.map(({ command, aptPackage, role }) => `  ${command} (${role}): Debian package ${aptPackage}`);
   throw new Error(

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promoteAudioThreads } from './audio-threads';
-import { launchBrowser, type LaunchedBrowser } from './browser';
-import { attachFirstPage, CdpConnection, type CdpPage } from './cdp';
+import { launchBenchBrowser, type BenchBrowser, type BenchEngine, type BenchPage } from './bench-browser';
 import type { Condition } from './conditions';
 import { clockSample, pageProbeSource, playerStatus, probeFigures, startButtonCentre, type ClockSample, type PlayerStatus, type ProbeFigures } from './page-probe';
 import { delay } from './processes';
@@ -10,6 +9,7 @@ import { epochNowMs, startRecorder, type Recording } from './recorder';
 import type { Rig } from './rig';
 
 export interface SessionRunRequest {
+  readonly engine: BenchEngine;
   readonly sessionId: string;
   readonly minutes: number;
   readonly condition: Condition;
@@ -19,6 +19,8 @@ export interface SessionRunRequest {
   readonly plannedSeconds: number;
   /** The output device's buffer in frames; 0 leaves it to Chromium (see `launchBrowser`). */
   readonly bufferFrames: number;
+  /** Asks every AudioContext of the page for this latency; `undefined` leaves the page's own choice. */
+  readonly latencyHint: 'interactive' | 'playback' | undefined;
 }
 
 export interface SessionCapture {
@@ -33,8 +35,8 @@ export interface SessionCapture {
   readonly problems: readonly string[];
   /** Every visibility reading of the session's tab while it played (hidden runs: all `hidden`). */
   readonly visibility: readonly DocumentVisibilityState[];
-  readonly heapUsedBytes: number;
-  readonly heapUsedAfterGcBytes: number;
+  readonly heapUsedBytes: number | null;
+  readonly heapUsedAfterGcBytes: number | null;
   /** Wall-clock (Unix epoch, ms) of the click, from the page's own clock. */
   readonly clickEpochMs: number | null;
 }
@@ -45,24 +47,18 @@ const ringOutMs = 4000;
 
 /**
  * Plays one session in a fresh browser on `rig` while recording the sink: opens the session,
- * presses Start with a real (DevTools-dispatched) mouse click, hides the tab if the condition
+ * presses Start with a real mouse click (the engine's own input), hides the tab if the condition
  * says so, waits for the end and reads the page's figures.
  */
 export async function runSession(rig: Rig, request: SessionRunRequest): Promise<SessionCapture> {
   const profile = mkdtempSync(join(rig.dir, 'profile-'));
-  const recorder = startRecorder(rig.pulse, join(rig.dir, `${request.sessionId}-${request.condition.name}.s16`));
+  const recorder = startRecorder(rig.pulse, join(rig.dir, `${request.engine}-${request.sessionId}-${request.condition.name}.s16`));
   let recording: Recording | undefined;
-  let browser: LaunchedBrowser | undefined;
-  let connection: CdpConnection | undefined;
+  let browser: BenchBrowser | undefined;
   try {
-    browser = await launchBrowser(rig.display.display, rig.pulse, profile, request.bufferFrames);
-    connection = await CdpConnection.connect(browser.devtoolsUrl);
-    const page = await attachFirstPage(connection);
-    await page.send('Page.enable');
-    await page.send('Runtime.enable');
-    await page.send('Page.addScriptToEvaluateOnNewDocument', { source: pageProbeSource + request.condition.pageScript });
-    await page.send('Page.navigate', { url: `${request.origin}/session/${request.sessionId}?minutes=${request.minutes}` });
-    const groupId = browser.process.child.pid ?? -1;
+    browser = await launchBenchBrowser(request.engine, { display: rig.display.display, pulse: rig.pulse, profileDir: profile, bufferFrames: request.bufferFrames });
+    const page = await browser.open(`${request.origin}/session/${request.sessionId}?minutes=${request.minutes}`, pageProbeSource + latencyHintScript(request.latencyHint) + request.condition.pageScript);
+    const groupId = browser.processGroup;
     const promoted = new Set<number>();
     const promote = (): void => {
       promoteAudioThreads(groupId, promoted);
@@ -70,7 +66,7 @@ export async function runSession(rig: Rig, request: SessionRunRequest): Promise<
     await pressStart(page, promote);
     const startedAt = epochNowMs();
     const visibility: DocumentVisibilityState[] = [];
-    if (request.condition.hideTab) visibility.push(await hideBehindNewTab(connection, page));
+    if (request.condition.hideTab) visibility.push(await hideBehindNewTab(page));
     await delay(2000);
     promote();
     const clock = await page.evaluate<ClockSample | null>(clockSample);
@@ -78,11 +74,9 @@ export async function runSession(rig: Rig, request: SessionRunRequest): Promise<
     await delay(ringOutMs);
     const closingClock = await page.evaluate<ClockSample | null>(clockSample);
     const probe = await page.evaluate<ProbeFigures>(probeFigures);
-    const heap = await page.send<{ usedSize: number }>('Runtime.getHeapUsage');
-    await page.send('HeapProfiler.collectGarbage');
-    const heapAfterGc = await page.send<{ usedSize: number }>('Runtime.getHeapUsage');
-    await connection.send('Browser.close').catch(() => undefined);
-    await Promise.race([browser.process.exited, delay(5000)]);
+    const heap = await page.heapUsage();
+    await browser.close();
+    browser = undefined;
     recording = await recorder.stop();
     return {
       recording,
@@ -93,26 +87,24 @@ export async function runSession(rig: Rig, request: SessionRunRequest): Promise<
       finalState: status.state,
       problems: status.problems,
       visibility,
-      heapUsedBytes: heap.usedSize,
-      heapUsedAfterGcBytes: heapAfterGc.usedSize,
+      heapUsedBytes: heap?.used ?? null,
+      heapUsedAfterGcBytes: heap?.afterGc ?? null,
       clickEpochMs: probe.click ? probe.click.timeOrigin + probe.click.timeStamp : null,
     };
   } finally {
-    connection?.close();
-    await browser?.process.stop();
+    await browser?.close();
     if (!recording) await recorder.stop().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });
   }
 }
 
-async function pressStart(page: CdpPage, beforePress: () => void): Promise<void> {
+async function pressStart(page: BenchPage, beforePress: () => void): Promise<void> {
   const deadline = epochNowMs() + 60_000;
   for (;;) {
     const centre = await page.evaluate<{ x: number; y: number } | null>(startButtonCentre).catch(() => null);
     if (centre) {
       beforePress();
-      await page.send('Input.dispatchMouseEvent', { type: 'mousePressed', x: centre.x, y: centre.y, button: 'left', clickCount: 1 });
-      await page.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x: centre.x, y: centre.y, button: 'left', clickCount: 1 });
+      await page.clickAt(centre.x, centre.y);
       break;
     }
     if (epochNowMs() > deadline) throw new Error(`The session did not show an enabled Start button within 60 s: ${JSON.stringify(await page.evaluate<PlayerStatus>(playerStatus).catch(() => null))}`);
@@ -126,8 +118,8 @@ async function pressStart(page: CdpPage, beforePress: () => void): Promise<void>
 }
 
 /** Opens a second tab in front; the session's tab must then report itself hidden. */
-async function hideBehindNewTab(connection: CdpConnection, page: CdpPage): Promise<DocumentVisibilityState> {
-  await connection.send('Target.createTarget', { url: 'about:blank' });
+async function hideBehindNewTab(page: BenchPage): Promise<DocumentVisibilityState> {
+  await page.openTabInFront();
   for (let waited = 0; waited < 5000; waited += 100) {
     const { visibility } = await page.evaluate<PlayerStatus>(playerStatus);
     if (visibility === 'hidden') return visibility;
@@ -140,7 +132,7 @@ async function hideBehindNewTab(connection: CdpConnection, page: CdpPage): Promi
  * Reads the player's state now and then until it ends (or 90 s past the planned end). A DevTools
  * evaluation is not a page timer, so it does not wake a throttled hidden page's timers.
  */
-async function waitForEnd(page: CdpPage, plannedEndEpochMs: number, visibility: DocumentVisibilityState[], eachTime: () => void): Promise<PlayerStatus> {
+async function waitForEnd(page: BenchPage, plannedEndEpochMs: number, visibility: DocumentVisibilityState[], eachTime: () => void): Promise<PlayerStatus> {
   const deadline = plannedEndEpochMs + 90_000;
   for (;;) {
     eachTime();
@@ -152,4 +144,19 @@ async function waitForEnd(page: CdpPage, plannedEndEpochMs: number, visibility: 
     const untilEnd = plannedEndEpochMs + 500 - now;
     await delay(untilEnd > 0 ? Math.min(statusEveryMs, untilEnd) : 1000);
   }
+}
+
+/** Makes every `new AudioContext()` of the page ask for `hint`, whatever the page passes. */
+function latencyHintScript(hint: SessionRunRequest['latencyHint']): string {
+  if (hint === undefined) return '';
+  return `
+  (() => {
+    const Native = window.AudioContext;
+    window.AudioContext = class extends Native {
+      constructor(options = {}) {
+        super({ ...options, latencyHint: ${JSON.stringify(hint)} });
+      }
+    };
+  })();
+`;
 }

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeRun, type RunResult, type RunToAnalyze } from './analyze-run';
 import { buildAppWithPacks } from './app-build';
+import type { BenchEngine } from './bench-browser';
 import { compileBenchPacks, type BenchSessionId } from './bench-packs';
-import { conditions, type Condition } from './conditions';
+import { conditions, type Condition, type ConditionName } from './conditions';
 import { cueFilters } from './cue-templates';
 import { onsetFigures } from './onset-figures';
 import { planLikeThePlayer, plannedCues, type PlannedCue } from './planned-cues';
@@ -16,6 +17,16 @@ import { startStaticServer } from '../../browser/harness/static-server';
 
 export interface TimingOptions {
   readonly minutes: number;
+  /** The engines to play in, one after another (each engine's rigs at once). */
+  readonly engines: readonly BenchEngine[];
+  /** The conditions to play (each its own rig). */
+  readonly conditions: readonly ConditionName[];
+  /** The bench sessions to play; the ambience run follows `ambience`. */
+  readonly sessions: readonly ('bench-breathing' | 'bench-butterfly-hug')[];
+  /** Play the rigs one after another instead of at once (a quieter machine, a longer run). */
+  readonly sequential: boolean;
+  /** Asks every AudioContext of the page for this latency (the page's own choice otherwise). */
+  readonly latencyHint: 'interactive' | 'playback' | undefined;
   /** Also play the butterfly hug over an ambience bed (plain condition). */
   readonly ambience: boolean;
   /** Keep the raw recordings and print where they are. */
@@ -27,6 +38,7 @@ export interface TimingOptions {
 export interface TimingReport {
   readonly minutes: number;
   readonly bufferFrames: number;
+  readonly latencyHint: string;
   readonly schedule: string;
   readonly wallMinutes: number;
   readonly runs: readonly RunResult[];
@@ -34,33 +46,49 @@ export interface TimingReport {
 }
 
 interface PlannedRun {
+  readonly engine: BenchEngine;
   readonly sessionId: BenchSessionId;
   readonly condition: Condition;
 }
 
 /**
- * The three conditions run at the same time, each on its own rig (display, sound server,
- * browser), and each rig plays its sessions one after the other: the seven 10-minute runs one by
- * one would take well over an hour, and one browser per condition keeps 2 cores from being
- * overcommitted (the hidden tab draws nothing).
+ * WebKit's tab cannot be hidden and still be read: WebDriver classic runs scripts in the tab in
+ * front only, so switching to a second tab leaves nothing to read the session's tab with.
  */
-function schedule(options: TimingOptions): PlannedRun[][] {
-  return conditions.map((condition) => {
-    const sessions: BenchSessionId[] = ['bench-breathing', 'bench-butterfly-hug'];
-    if (options.ambience && condition.name === 'plain') sessions.push('bench-butterfly-hug-ambience');
-    return sessions.map((sessionId) => ({ sessionId, condition }));
-  });
+const engineConditions: Readonly<Record<BenchEngine, readonly ConditionName[]>> = {
+  chromium: ['plain', 'busy', 'hidden'],
+  firefox: ['plain', 'busy', 'hidden'],
+  webkit: ['plain', 'busy'],
+};
+
+/**
+ * Each engine in turn; within one engine the conditions run at the same time, each on its own rig
+ * (display, sound server, browser), and each rig plays its sessions one after the other: the
+ * seven 10-minute runs one by one would take well over an hour, and one browser per condition
+ * keeps 2 cores from being overcommitted (the hidden tab draws nothing).
+ */
+function schedule(options: TimingOptions): PlannedRun[][][] {
+  return options.engines.map((engine) =>
+    conditions
+      .filter((condition) => options.conditions.includes(condition.name) && engineConditions[engine].includes(condition.name))
+      .map((condition) => {
+        const sessions: BenchSessionId[] = [...options.sessions];
+        if (options.ambience && condition.name === 'plain') sessions.push('bench-butterfly-hug-ambience');
+        return sessions.map((sessionId) => ({ engine, sessionId, condition }));
+      }),
+  );
 }
 
 /** Setting up and tearing down a run (browser start, loading, ring-out, closing) stays within this. */
 const runOverheadSeconds = 150;
 
 export async function benchTiming(options: TimingOptions): Promise<TimingReport> {
-  checkRequirements();
+  checkRequirements(options.engines);
   const started = performance.now();
   const scratch = mkdtempSync(join(tmpdir(), 'lull-timing-'));
-  const rigsPlan = schedule(options);
-  const sessionIds = [...new Set(rigsPlan.flat().map((run) => run.sessionId))];
+  const enginesPlan = schedule(options);
+  const rigsPlan = options.sequential ? enginesPlan.flat().map((runs) => [runs]) : enginesPlan;
+  const sessionIds = [...new Set(rigsPlan.flat(2).map((run) => run.sessionId))];
   let keep = options.keepRecordings;
   try {
     console.log(`Compiling ${sessionIds.join(', ')} and building the app in ${scratch} …`);
@@ -75,16 +103,19 @@ export async function benchTiming(options: TimingOptions): Promise<TimingReport>
       }),
     );
     const server = await startStaticServer(join(scratch, 'dist'));
-    const budgetSeconds = Math.max(...rigsPlan.map((runs) => runs.reduce((sum, run) => sum + (plans.get(run.sessionId)?.plan.duration ?? 0) + runOverheadSeconds, 0)));
-    console.log(`Playing ${rigsPlan.flat().length} runs of ${options.minutes} min on ${rigsPlan.length} rigs at once (at most ${(budgetSeconds / 60).toFixed(0)} min) …`);
-    let captured: { run: PlannedRun; capture?: SessionCapture; error?: string }[];
+    const rigSeconds = (runs: readonly PlannedRun[]): number => runs.reduce((sum, run) => sum + (plans.get(run.sessionId)?.plan.duration ?? 0) + runOverheadSeconds, 0);
+    const budgetSeconds = rigsPlan.reduce((sum, rigs) => sum + Math.max(...rigs.map(rigSeconds)), 0);
+    const settings = { origin: server.origin, minutes: options.minutes, bufferFrames: options.bufferFrames, latencyHint: options.latencyHint };
+    console.log(`Playing ${rigsPlan.flat(2).length} runs of ${options.minutes} min (at most ${(budgetSeconds / 60).toFixed(0)} min) …`);
+    const captured: { run: PlannedRun; capture?: SessionCapture; error?: string }[] = [];
     try {
-      captured = await withinBudget(
-        Promise.all(
-          rigsPlan.map((runs, index) =>
-            playOnRig(join(scratch, `rig-${index}`), runs, { origin: server.origin, minutes: options.minutes, bufferFrames: options.bufferFrames }, (id) => plans.get(id)?.plan.duration ?? 0),
-          ),
-        ).then((perRig) => perRig.flat()),
+      await withinBudget(
+        (async () => {
+          for (const [batch, rigs] of rigsPlan.entries()) {
+            const perRig = await Promise.all(rigs.map((runs, index) => playOnRig(join(scratch, `rig-${String(batch)}-${String(index)}`), runs, settings, (id) => plans.get(id)?.plan.duration ?? 0)));
+            captured.push(...perRig.flat());
+          }
+        })(),
         budgetSeconds + 120,
       );
     } finally {
@@ -97,13 +128,16 @@ export async function benchTiming(options: TimingOptions): Promise<TimingReport>
       const cues: readonly PlannedCue[] = planned?.cues ?? [];
       const minutes = (planned?.plan.duration ?? 0) / 60;
       if (!capture) return failedRun(run, minutes, cues, error ?? 'no capture');
-      const toAnalyze: RunToAnalyze = { session: run.sessionId, condition: run.condition.name, minutes, cues, capture };
+      const toAnalyze: RunToAnalyze = { engine: run.engine, session: run.sessionId, condition: run.condition.name, minutes, cues, capture };
       return analyzeRun(toAnalyze, filters, keep);
     });
     return {
       minutes: options.minutes,
       bufferFrames: options.bufferFrames,
-      schedule: `${rigsPlan.length} rigs in parallel (one per condition: own Xvfb, PulseAudio null sink and Chromium); sessions one after another on each rig`,
+      latencyHint: options.latencyHint ?? "the app's own",
+      schedule: options.sequential
+        ? 'one rig at a time (own Xvfb, PulseAudio null sink and browser per engine and condition); sessions one after another on each rig'
+        : 'engines one after another; per engine, one rig per condition in parallel (own Xvfb, PulseAudio null sink and browser); sessions one after another on each rig',
       wallMinutes: (performance.now() - started) / 60_000,
       runs,
       ...(keep ? { keptIn: scratch } : {}),
@@ -120,7 +154,7 @@ export async function benchTiming(options: TimingOptions): Promise<TimingReport>
 async function playOnRig(
   dir: string,
   runs: readonly PlannedRun[],
-  settings: { readonly origin: string; readonly minutes: number; readonly bufferFrames: number },
+  settings: { readonly origin: string; readonly minutes: number; readonly bufferFrames: number; readonly latencyHint: TimingOptions['latencyHint'] },
   plannedSeconds: (id: BenchSessionId) => number,
 ): Promise<{ run: PlannedRun; capture?: SessionCapture; error?: string }[]> {
   let rig: Rig;
@@ -133,10 +167,10 @@ async function playOnRig(
   const results: { run: PlannedRun; capture?: SessionCapture; error?: string }[] = [];
   try {
     for (const run of runs) {
-      const label = `${run.sessionId} / ${run.condition.name}`;
+      const label = `${run.engine} / ${run.sessionId} / ${run.condition.name}`;
       console.log(`  ${label}: playing …`);
       try {
-        const capture = await runSession(rig, { ...settings, sessionId: run.sessionId, condition: run.condition, plannedSeconds: plannedSeconds(run.sessionId) });
+        const capture = await runSession(rig, { ...settings, engine: run.engine, sessionId: run.sessionId, condition: run.condition, plannedSeconds: plannedSeconds(run.sessionId) });
         console.log(`  ${label}: ${capture.finalState}.`);
         results.push({ run, capture });
       } catch (error) {
@@ -168,6 +202,7 @@ async function withinBudget<T>(work: Promise<T>, seconds: number): Promise<T> {
 
 function failedRun(run: PlannedRun, minutes: number, cues: readonly PlannedCue[], error: string): RunResult {
   return {
+    engine: run.engine,
     session: run.sessionId,
     condition: run.condition.name,
     minutes,

@@ -21,7 +21,7 @@ const seed: BackupData = {
 
 /** Chooses a file in the import field, as the file picker hands it to the page. */
 const chooseFile = (page: EnginePage, name: string, text: string): Promise<void> =>
-  page.evaluateOn({ label: 'Import a backup' }, (input, file) => {
+  page.evaluateOn({ label: 'Import a backup…' }, (input, file) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([file.text], file.name, { type: 'application/json' }));
     (input as HTMLInputElement).files = transfer.files;
@@ -60,7 +60,7 @@ export function dataScenarios(suite: EngineSuite): void {
   describe(`${suite.name}: your data`, () => {
     it('exports everything to one file and, after deleting everything, imports it back exactly', async () => {
       const { page } = await suite.open('/your-data');
-      await eventually(() => page.evaluateOn({ label: 'Import a backup' }, (input) => !(input as HTMLInputElement).disabled), 15_000).toBe(true);
+      await eventually(() => page.evaluateOn({ label: 'Import a backup…' }, (input) => !(input as HTMLInputElement).disabled), 15_000).toBe(true);
       await chooseFile(page, 'seed.json', writeBackupText(seed));
       await eventually(() => page.text(importStatus)).toMatch(/^Added 1 setting, 1 journal entry, 1 letter, 1 recording/u);
       const before = await page.evaluate(databaseInPage);
@@ -78,7 +78,7 @@ export function dataScenarios(suite: EngineSuite): void {
       expect(await page.evaluate(databaseInPage)).toBeNull();
 
       await page.reload();
-      await eventually(() => page.evaluateOn({ label: 'Import a backup' }, (input) => !(input as HTMLInputElement).disabled), 15_000).toBe(true);
+      await eventually(() => page.evaluateOn({ label: 'Import a backup…' }, (input) => !(input as HTMLInputElement).disabled), 15_000).toBe(true);
       await chooseFile(page, file?.name ?? 'backup.json', file?.text ?? '');
       await eventually(() => page.text(importStatus)).toMatch(/^Added /u);
       expect(await page.evaluate(databaseInPage)).toEqual(before);

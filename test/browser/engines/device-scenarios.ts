@@ -81,6 +81,8 @@ export function deviceScenarios(suite: EngineSuite): void {
       const canVibrate = await page.evaluate(() => 'vibrate' in navigator);
       await untilEnabled(page, 'Start');
       await page.click({ role: 'button', name: 'Start' });
+      // The vibration choice sits with the volumes and captions, in the player's small panel.
+      await page.click({ css: 'details.sound summary', text: 'Sound and captions' });
       if (canVibrate) expect(await page.count({ role: 'checkbox', name: 'Vibrate with each tap' })).toBe(1);
       else await page.text({ css: 'p', text: 'This device cannot vibrate, so the taps are sound and light only.' });
       await seekTo(page, Math.ceil(taps.at));

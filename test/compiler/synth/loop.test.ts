@@ -3,7 +3,8 @@ import type { Pcm } from '../../../src/compiler/pcm';
 import { pcmFrames } from '../../../src/compiler/pcm';
 import { gainToDecibels, rmsOf } from '../../../src/compiler/synth/levels';
 import { makeSeamlessLoop } from '../../../src/compiler/synth/loop';
-import { createRandom, whiteNoise } from '../../../src/compiler/synth/random';
+import { whiteNoise } from '../../../src/compiler/synth/random';
+import { createRandom } from '../../../src/engine/seeded-random';
 import { channelOf, firstSample, largestStep, lastSample, sine } from './signal-checks';
 
 const sampleRate = 48_000;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, randomBetween } from '../../../src/compiler/synth/random';
+import { randomBetween } from '../../../src/compiler/synth/random';
+import { createRandom } from '../../../src/engine/seeded-random';
 
 const draw = (random: () => number, count: number): number[] => Array.from({ length: count }, () => random());
 

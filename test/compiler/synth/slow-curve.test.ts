@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AmbienceStream } from '../../../src/compiler/synth/ambience-stream';
 import { prerollFrames } from '../../../src/compiler/synth/ambience-stream';
-import { createRandom } from '../../../src/compiler/synth/random';
+import { createRandom } from '../../../src/engine/seeded-random';
 import { slowCurve } from '../../../src/compiler/synth/slow-curve';
 
 const stream: AmbienceStream = { sampleRate: 48_000, loopFrames: 480_000, frames: 528_000, random: createRandom(1) };

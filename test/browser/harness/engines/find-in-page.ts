@@ -33,7 +33,7 @@ export function describeTarget(target: Target): string {
 /**
  * Runs in the page: every visible element the target names, in document order, looking inside
  * open shadow roots. Roles and accessible names follow the common cases of ARIA (implicit roles
- * of native elements; names from aria-labelledby, aria-label, labels, then content without
+ * of native elements; names from aria-labelledby, aria-label, labels, a fieldset's legend, then content without
  * aria-hidden parts), which is all the app's own markup uses. Self-contained, as it is sent as text.
  */
 const findAll = (query: SerializedTarget): Element[] => {
@@ -105,6 +105,8 @@ const findAll = (query: SerializedTarget): Element[] => {
     if (label) return collapse(label);
     const labels = (element as HTMLInputElement).labels;
     if (labels && labels.length > 0) return collapse(Array.from(labels).map(textOf).join(' '));
+    const legend = element.localName === 'fieldset' ? element.querySelector(':scope > legend') : null;
+    if (legend) return collapse(textOf(legend));
     const role = implicitRole(element);
     if (element.localName === 'input' && role === 'button') return collapse((element as HTMLInputElement).value);
     if (['button', 'link', 'heading', 'listitem', 'checkbox', 'radio'].includes(role)) return collapse(textOf(element));

@@ -61,6 +61,27 @@ Promise.resolve().then(async () => { ${body} }).then((value) => done({ value }),
     return this.send('POST', `/element/${element}/click`, {});
   }
 
+  /** A real mouse click (WebDriver actions) at a point of the viewport. */
+  async clickAt(x: number, y: number): Promise<void> {
+    const pointer = {
+      type: 'pointer',
+      id: 'mouse',
+      parameters: { pointerType: 'mouse' },
+      actions: [
+        { type: 'pointerMove', duration: 0, origin: 'viewport', x: Math.round(x), y: Math.round(y) },
+        { type: 'pointerDown', button: 0 },
+        { type: 'pointerUp', button: 0 },
+      ],
+    };
+    await this.send('POST', '/actions', { actions: [pointer] });
+  }
+
+  /** Opens a new tab and switches to it, so it is in front. */
+  async newTab(): Promise<void> {
+    const { handle } = (await this.send('POST', '/window/new', { type: 'tab' })) as { handle: string };
+    await this.send('POST', '/window', { handle });
+  }
+
   /** Types `text`; a line break is sent as the Enter key, which WebKitWebDriver needs (it drops "\n"). */
   sendKeys(element: string, text: string): Promise<unknown> {
     return this.send('POST', `/element/${element}/value`, { text: text.replaceAll('\n', enterKey) });
