@@ -1,7 +1,12 @@
-import { defaultNarrator, isNarratorId, type NarratorId } from '../engine/narrators';
+import { defaultNarrator, isNarratorId, narratorNames, type NarratorId } from '../engine/narrators';
 import { settingKeys } from '../storage/setting-rules';
 import { getSetting, putSetting } from '../storage/settings';
 import type { DataStore } from './data-store';
+
+/** How the player names a narrator: "A woman’s voice". */
+export function narratorName(narrator: NarratorId): string {
+  return narratorNames[narrator];
+}
 
 /** The narrator the person chose last time; the default one when none was chosen or it cannot be read. */
 export async function savedNarrator(store: DataStore): Promise<NarratorId> {

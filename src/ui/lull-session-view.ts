@@ -13,7 +13,7 @@ import { nowPlayingContext, type NowPlaying } from '../services/now-playing';
 import { startingSettings, type ResumeOffer } from '../services/session-memory';
 import type { JournalDraft } from '../services/journal-service';
 import type { LetterDraft } from '../services/letter-service';
-import { narratorNames } from '../engine/narrators';
+import { narratorName } from '../services/narrator-choice';
 import type { Bus, SessionPlayer } from '../services/session-player';
 import { momentAt, type PromptEvent } from '../services/session-moment';
 import { BreakRequestEvent, ImmersiveChangeEvent, ScreenTitleEvent, type DraftChangeEvent } from './events';
@@ -687,7 +687,7 @@ export class LullSessionView extends LitElement {
         ${narrators.map(
           (narrator) => html`<label class="chip">
             <input type="radio" name="narrator" .checked=${live(player.narrator === narrator)} @change=${() => void player.chooseNarrator(narrator)} />
-            ${narratorNames[narrator]}
+            ${narratorName(narrator)}
           </label>`,
         )}
       </div>
