@@ -4,7 +4,6 @@ import { filesNoLongerNeeded, isComplete, progressOf, unionOfFiles, type BytePro
 import { isAbortError, OfflineError } from '../offline/offline-error';
 import { deleteAudio, fetchPackJson, storedAudioUrls, storeWholeFile } from '../offline/pack-cache';
 import { OfflinePlans } from './offline-plans';
-import { storagePersistence } from './storage-persistence';
 
 export type { ByteProgress };
 
@@ -216,8 +215,7 @@ export class OfflineLibrary {
     try {
       await this.run(job);
       await this.end(job, undefined);
-      // After a download, the browser is asked not to evict Lull's storage under pressure.
-      void storagePersistence.ensure();
+      void this.keepPersistently();
     } catch (error) {
       if (!job.cancelled && error instanceof OfflineError && error.code === 'connection-lost') {
         job.phase = 'paused';
@@ -278,6 +276,16 @@ export class OfflineLibrary {
   private readonly onOnline = (): void => {
     this.resume();
   };
+
+  /** After a download, asks the browser not to evict Lull's storage under pressure. */
+  private async keepPersistently(): Promise<void> {
+    if (!('storage' in navigator)) return;
+    try {
+      if (!(await navigator.storage.persisted())) await navigator.storage.persist();
+    } catch {
+      // Only a request: without it the browser may evict under storage pressure, nothing more.
+    }
+  }
 
   private async refreshStorage(): Promise<void> {
     if (!('storage' in navigator)) return;

@@ -20,7 +20,7 @@ export interface WritingListWords<W> {
   readonly deleteLabel: string;
   /** How the hidden part of each button names one: "the entry", "the letter". */
   readonly theNoun: string;
-  /** Each item's heading level: below the screen's own sections, if it has any. */
+  /** Each item's heading level: one below the screen's own sections, where the screen has them. */
   readonly headingLevel: 2 | 3;
   title(item: W): string;
   deleteQuestion(item: W, when: string): string;
