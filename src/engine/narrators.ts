@@ -11,6 +11,12 @@ export const narratorNames: Readonly<Record<NarratorId, string>> = {
   rms: 'A man’s voice',
 };
 
+/** The same narrators as a choice under "Who reads to you": short enough for one line on a phone. */
+export const narratorShortNames: Readonly<Record<NarratorId, string>> = {
+  slt: 'A woman',
+  rms: 'A man',
+};
+
 export function isNarratorId(value: unknown): value is NarratorId {
   return typeof value === 'string' && (narratorIds as readonly string[]).includes(value);
 }

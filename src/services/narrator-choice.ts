@@ -1,11 +1,11 @@
-import { defaultNarrator, isNarratorId, narratorNames, type NarratorId } from '../engine/narrators';
+import { defaultNarrator, isNarratorId, narratorShortNames, type NarratorId } from '../engine/narrators';
 import { settingKeys } from '../storage/setting-rules';
 import { getSetting, putSetting } from '../storage/settings';
 import type { DataStore } from './data-store';
 
-/** How the player names a narrator: "A woman’s voice". */
-export function narratorName(narrator: NarratorId): string {
-  return narratorNames[narrator];
+/** A narrator as a choice in the player: "A woman". */
+export function narratorChoiceName(narrator: NarratorId): string {
+  return narratorShortNames[narrator];
 }
 
 /** The narrator the person chose last time; the default one when none was chosen or it cannot be read. */
