@@ -56,6 +56,8 @@ export class WebAudioPort implements AudioPort {
   private disposed = false;
   private bed: { kind: AmbienceKind; voice: Voice; volume: number } | undefined;
   private outputKeeper: ConstantSourceNode | undefined;
+  private narration: SessionSounds['narration'];
+  private ambience: SessionSounds['ambience'];
 
   constructor(
     private readonly context: BaseAudioContext,
@@ -63,12 +65,28 @@ export class WebAudioPort implements AudioPort {
     private readonly sounds: SessionSounds,
   ) {
     this.recordings = sounds.recordings;
+    this.narration = sounds.narration;
+    this.ambience = sounds.ambience;
     this.gains = {
       voice: context.createGain(),
       ambience: context.createGain(),
       cues: context.createGain(),
     };
     for (const bus of buses) this.gains[bus].connect(destination);
+  }
+
+  /** Another narrator's lines (same keys, same plan): used by every line scheduled from now on. */
+  useNarration(narration: NonNullable<SessionSounds['narration']>): void {
+    this.narration = narration;
+  }
+
+  get ambienceSounds(): SessionSounds['ambience'] {
+    return this.ambience;
+  }
+
+  /** The ambience of the person's choices, decoded before Start; what is not chosen is not held. */
+  useAmbience(ambience: SessionSounds['ambience']): void {
+    this.ambience = ambience;
   }
 
   /** While a session plays (or waits for the person), the output never falls to exact silence. */
@@ -120,7 +138,7 @@ export class WebAudioPort implements AudioPort {
   }
 
   scheduleAmbienceEvent(kind: AmbienceKind, variant: number, when: Seconds, pan: number, volume: number): void {
-    const sound = this.sounds.ambience[kind];
+    const sound = this.ambience[kind];
     const clip = sound?.events[variant];
     if (!sound || !clip || when < this.context.currentTime) return;
     const panner = this.context.createStereoPanner();
@@ -148,7 +166,7 @@ export class WebAudioPort implements AudioPort {
       current.voice.source.stop(when + ramp);
       this.bed = undefined;
     }
-    const loop = kind ? this.sounds.ambience[kind] : undefined;
+    const loop = kind ? this.ambience[kind] : undefined;
     if (!kind || !loop) return;
     const source = this.context.createBufferSource();
     source.buffer = loop.buffer;
@@ -196,7 +214,7 @@ export class WebAudioPort implements AudioPort {
       const buffer = this.sounds.recordings[source.slot];
       return buffer && { buffer, start: 0, duration: buffer.duration };
     }
-    const narration = this.sounds.narration;
+    const narration = this.narration;
     const clip = narration?.lines[source.key];
     return narration && clip && { buffer: narration.buffer, start: clip.start, duration: clip.duration };
   }

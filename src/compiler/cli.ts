@@ -2,11 +2,14 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, ScriptError } from '../engine/script-problem';
+import { festivalInstallHint } from './render/festival-hint';
 import { compileCommon } from './compile-common';
 import { compileSession, type CompiledSession } from './compile-session';
 import { buildLibraryIndex } from './library-index';
 import { listScriptFiles, loadScripts } from './load-scripts';
-import { packsDir, scriptsDir, voiceCacheDir } from './project-paths';
+import { loadLexicon } from './lexicon';
+import { lexiconPath, packsDir, scriptsDir, voiceCacheDir } from './project-paths';
+import { RenderError } from './render/render-error';
 import { createLineRenderer } from './voice-lines';
 
 const usage = `Usage:
@@ -28,7 +31,13 @@ async function main(): Promise<number> {
     console.error(`Unexpected arguments: ${positionals.join(' ')}\n${usage}`);
     return 2;
   }
-  return compileAll(values.force ?? false);
+  try {
+    return await compileAll(values.force ?? false);
+  } catch (error) {
+    if (!(error instanceof RenderError) || (error.code !== 'speech-engine-missing' && error.code !== 'lexicon-invalid')) throw error;
+    console.error(error.code === 'speech-engine-missing' ? `Rendering narration needs Festival and its US English voice (slt, HTS). Install them with:\n  ${festivalInstallHint}` : error.message);
+    return 1;
+  }
 }
 
 async function check(files: readonly string[]): Promise<number> {
@@ -48,7 +57,7 @@ async function compileAll(force: boolean): Promise<number> {
   }
   // Loaded only when rendering: validating needs no speech engine.
   const { createSpeaker } = await import('./render/speech');
-  const lines = createLineRenderer(createSpeaker, scriptsDir, voiceCacheDir);
+  const lines = createLineRenderer(createSpeaker, scriptsDir, voiceCacheDir, await loadLexicon(lexiconPath));
   const common = await compileCommon(join(packsDir, 'common'), lines, force);
   const compiled: { script: (typeof scripts)[number]['script']; result: CompiledSession }[] = [];
   for (const { script, source } of scripts) {

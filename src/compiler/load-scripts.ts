@@ -4,7 +4,7 @@ import { checkScript } from '../engine/check-script';
 import { scriptProblem, type ScriptProblem, type UnreadableReason } from '../engine/script-problem';
 import type { Script } from '../engine/script-model';
 import { checkContent } from './content/check-content';
-import { projectRoot } from './project-paths';
+import { lexiconFileName, projectRoot } from './project-paths';
 import { findTakeFile } from './take-file';
 
 export interface LoadedScript {
@@ -17,10 +17,10 @@ export interface LoadResult {
   readonly problems: ScriptProblem[];
 }
 
-/** The session scripts in a folder: every `.yaml` file, in name order. */
+/** The session scripts in a folder: every `.yaml` file but the lexicon, in name order. */
 export async function listScriptFiles(scriptsDir: string): Promise<string[]> {
   const names = await readdir(scriptsDir);
-  return names.filter((name) => name.endsWith('.yaml')).sort().map((name) => join(scriptsDir, name));
+  return names.filter((name) => name.endsWith('.yaml') && name !== lexiconFileName).sort().map((name) => join(scriptsDir, name));
 }
 
 export interface LoadOptions {

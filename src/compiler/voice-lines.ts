@@ -1,14 +1,15 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lineKey } from '../engine/line-key';
-import { splitSentences } from '../engine/speech-estimate';
-import { joinWithSilence, mixToMono, type Pcm } from './pcm';
+import { defaultNarrator, narratorIds, type NarratorId } from '../engine/narrators';
 import { sha256 } from './hash';
+import { spokenForm, type Lexicon } from './lexicon';
+import { mixToMono, type Pcm } from './pcm';
 import { resample } from './render/resample';
 import type { Speaker } from './render/speech';
 import { shapeVoice } from './render/voice-shaping';
 import { decodeWav, encodeWav } from './render/wav';
-import { narrationSampleRate, sentenceRestSeconds, voiceId, voiceSettings } from './voice';
+import { calmPace, narrationSampleRate, narratorVoiceId, narratorVoices, voiceId, wordsPerMinuteOf, type NarratorVoice } from './voice';
 
 export interface LineSource {
   readonly text: string;
@@ -17,6 +18,7 @@ export interface LineSource {
 }
 
 export interface RenderedLine {
+  /** The line's key in the plan: the same for every narrator. */
   readonly key: string;
   readonly text: string;
   readonly pcm: Pcm;
@@ -26,32 +28,47 @@ export interface RenderedLine {
 }
 
 export interface LineRenderer {
-  render(line: LineSource): Promise<RenderedLine>;
+  /** Everything rendering depends on besides a line's text: every narrator's voice and the lexicon. */
+  readonly recipe: string;
+  render(line: LineSource, narrator?: NarratorId): Promise<RenderedLine>;
 }
+
+/** Everything rendering depends on besides a line's text: every narrator's voice and the lexicon. */
+export function renderRecipe(lexicon: Lexicon): string {
+  return JSON.stringify({ narrators: narratorIds.map(narratorVoiceId), lexicon: lexicon.entries });
+}
+
+const wordCount = (text: string): number => text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 
 /**
- * Renders narration lines, shaped for meditation, keeping each one in a cache named by its content
- * key (and the take's own hash), so a line that did not change is never rendered again.
+ * Renders narration lines in each narrator's voice, read through the lexicon, paced for calm and
+ * shaped for meditation. Each rendering is cached under a name made of the narrator, what the
+ * engine reads and the pace (and a take's own hash), so an unchanged line is never rendered again.
  */
-/** Sentences are spoken one by one with a rest between them: calmer than a slower voice. */
-async function speakCalmly(speaker: Speaker, text: string): Promise<Pcm> {
-  const parts: Pcm[] = [];
-  for (const sentence of splitSentences(text)) parts.push(await speaker.speak(sentence, voiceSettings));
-  return joinWithSilence(parts, sentenceRestSeconds);
-}
-
-export function createLineRenderer(speaker: () => Promise<Speaker>, scriptsDir: string, cacheDir: string): LineRenderer {
-  let speakerReady: Promise<Speaker> | undefined;
+export function createLineRenderer(speaker: (voice: NarratorVoice) => Promise<Speaker>, scriptsDir: string, cacheDir: string, lexicon: Lexicon = { entries: [] }): LineRenderer {
+  const speakers = new Map<NarratorId, Promise<Speaker>>();
+  const speakerOf = (narrator: NarratorId): Promise<Speaker> => {
+    let ready = speakers.get(narrator);
+    if (!ready) {
+      ready = speaker(narratorVoices[narrator]);
+      speakers.set(narrator, ready);
+    }
+    return ready;
+  };
   return {
-    async render({ text, take }) {
+    recipe: renderRecipe(lexicon),
+    async render({ text, take }, narrator = defaultNarrator) {
       const key = lineKey(text, voiceId);
+      const base = { key, text, ...(take === undefined ? {} : { take }) };
       const takeBytes = take === undefined ? undefined : await readFile(join(scriptsDir, take));
-      const cacheName = takeBytes ? `${key}-take-${sha256(takeBytes).slice(0, 12)}` : key;
+      const form = spokenForm(text, lexicon, narratorVoices[narrator].engine === 'festival');
+      const pace = { words: wordCount(text), wordsPerMinute: wordsPerMinuteOf(text), rests: calmPace.rests, rate: calmPace.rate };
+      const spokenKey = lineKey(JSON.stringify({ form, pace }), narratorVoiceId(narrator));
+      const cacheName = takeBytes ? `${key}-take-${sha256(takeBytes).slice(0, 12)}` : `${narrator}-${spokenKey}`;
       const cachePath = join(cacheDir, `${cacheName}.wav`);
       const cached = await readFile(cachePath).catch(() => undefined);
-      const base = { key, text, ...(take === undefined ? {} : { take }) };
       if (cached) return { ...base, pcm: decodeWav(cached), rendered: false };
-      const raw = takeBytes ? mixToMono(decodeWav(takeBytes)) : await speakCalmly(await (speakerReady ??= speaker()), text);
+      const raw = takeBytes ? mixToMono(decodeWav(takeBytes)) : await (await speakerOf(narrator)).speak(form, pace);
       const pcm = shapeVoice(resample(raw, narrationSampleRate));
       await mkdir(cacheDir, { recursive: true });
       await writeFile(cachePath, encodeWav(pcm));

@@ -7,11 +7,12 @@ import { encodeMp3 } from './render/encode-mp3';
 import { encodeOpusWebm } from './render/encode-opus';
 
 /**
- * Speech at 16 kHz: Opus and MP3 both at 24 kb/s stay under 0.25 MB per spoken minute.
+ * Speech at 24 kHz: Opus at 24 kb/s and MP3 at 32 kb/s (the lowest rate at which LAME keeps 24 kHz
+ * and its highs) stay under 0.25 MB per spoken minute.
  * Cues (bells, tones, taps) are short, mono and full-band; ambience is stereo, dark and long.
  */
 const profiles = {
-  voice: { opusBitrate: 24_000, application: 'voice', mp3Kbps: 24 },
+  voice: { opusBitrate: 24_000, application: 'voice', mp3Kbps: 32 },
   cues: { opusBitrate: 48_000, application: 'music', mp3Kbps: 64 },
   // Filtered noise and a few soft sounds over it: no tune, no transient a lower rate would smear.
   ambience: { opusBitrate: 32_000, application: 'music', mp3Kbps: 48 },

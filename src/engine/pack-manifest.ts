@@ -1,3 +1,4 @@
+import type { NarratorId } from './narrators';
 import type { PlanTemplate } from './plan-template';
 import type { AmbienceKind, LengthRange, PracticeKind } from './script-model';
 import type { CueSound } from './timeline';
@@ -38,6 +39,12 @@ export interface NarrationLine extends SpriteClip {
   readonly take?: string;
 }
 
+/** One narrator's rendering of a session: its sprite, and its lines under the same keys as the plan's. */
+export interface NarratorNarration {
+  readonly narration: EncodedAudio;
+  readonly lines: Readonly<Record<string, NarrationLine>>;
+}
+
 export interface SessionManifest {
   readonly format: typeof sessionManifestFormat;
   readonly id: string;
@@ -57,6 +64,9 @@ export interface SessionManifest {
   readonly narration: EncodedAudio;
   /** By line key (see `lineKey`). */
   readonly lines: Readonly<Record<string, NarrationLine>>;
+  /** The other narrators a person can choose (`narration` and `lines` are the default narrator's). */
+  readonly narrators?: Readonly<Partial<Record<NarratorId, NarratorNarration>>>;
+  /** The default narrator's seconds of speech. */
   readonly spokenSeconds: Seconds;
   /** Every step with its real duration and events, on every branch: what the app stretches and plays. */
   readonly template: PlanTemplate;

@@ -86,8 +86,8 @@ export interface RepeatStage {
   readonly events: readonly TemplateEvent[];
 }
 
-/** A short breath of silence after every spoken line, so lines never run into each other. */
-export const gapAfterLine: Seconds = 0.8;
+/** Silence after every spoken line: as long as a rest between sentences, so lines never come closer than that. */
+export const gapAfterLine: Seconds = 1.5;
 export const recordingCaption = 'Your own recording';
 
 export interface StretchInputs {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { narratorIds } from './narrators';
 import { legacySessionManifestFormat, sessionManifestFormat, type LegacySessionManifest, type SessionManifest } from './pack-manifest';
 import type { TemplateNode } from './plan-template';
 import { ambienceKinds, practiceKinds, recordingSlots } from './script-model';
@@ -84,6 +85,8 @@ const templateNode: v.GenericSchema<TemplateNode> = v.lazy(() =>
 
 const length = v.object({ default: seconds, min: seconds, max: seconds });
 
+const narrationLines = v.record(v.string(), v.object({ start: seconds, duration: seconds, text: words, take: v.optional(v.string()) }));
+
 const commonFields = {
   id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u)),
   title: words,
@@ -97,7 +100,8 @@ const commonFields = {
   sourceSha256: v.string(),
   inputsSha256: v.string(),
   narration: encodedAudio,
-  lines: v.record(v.string(), v.object({ start: seconds, duration: seconds, text: words, take: v.optional(v.string()) })),
+  lines: narrationLines,
+  narrators: v.optional(v.record(v.picklist(narratorIds), v.object({ narration: encodedAudio, lines: narrationLines }))),
   spokenSeconds: seconds,
 };
 

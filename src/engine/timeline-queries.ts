@@ -1,4 +1,4 @@
-import type { PromptWriting } from './script-model';
+import type { AmbienceKind, PromptWriting } from './script-model';
 import type { BreathPhase, Caption, SessionPlan, TimelineEvent } from './timeline';
 import type { Seconds } from './units';
 
@@ -55,4 +55,11 @@ export function writingPlaces(plan: SessionPlan): Exclude<PromptWriting, null>[]
   const places = new Set<Exclude<PromptWriting, null>>();
   for (const event of plan.events) if (event.kind === 'prompt' && event.writing !== null) places.add(event.writing);
   return [...places];
+}
+
+/** The ambience a plan plays, in the order it first comes in: what must be decoded before it starts. */
+export function ambienceOf(plan: SessionPlan): AmbienceKind[] {
+  const kinds = new Set<AmbienceKind>();
+  for (const event of plan.events) if (event.kind === 'ambience' && event.ambience) kinds.add(event.ambience);
+  return [...kinds];
 }

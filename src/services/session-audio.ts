@@ -2,18 +2,19 @@ import { AudioUnavailableError, sharedAudioContext } from '../audio/audio-contex
 import { AudioLoadError } from '../audio/load-audio';
 import { WebAudioPort, type AmbienceSound, type SessionSounds } from '../audio/web-audio-port';
 import type { EncodedAudio } from '../engine/pack-manifest';
-import { templateAmbience, templateRecordingSlots } from '../engine/plan-template';
+import { templateRecordingSlots } from '../engine/plan-template';
 import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
 import { loadDataServices } from './data-context';
 import { loadIntactAudio } from './intact-audio';
 import { codecPreference } from './pack-codec';
-import type { SessionPack } from './session-pack';
+import { defaultNarrator, narratorNames, type NarratorId } from '../engine/narrators';
+import { narrationOf, type SessionPack } from './session-pack';
 
-/** The rate the compiler renders narration at: decoded at it, speech costs a third of the memory. */
-const narrationSampleRate = 16_000;
+/** The rate the compiler renders narration at: decoded at it, speech costs half the memory of 48 kHz. */
+const narrationSampleRate = 24_000;
 /**
- * Ambience is filtered noise and soft sounds with little above 6 kHz: decoded at 16 kHz, the three
- * one-minute beds a safe-space session may choose from, with their sounds, take about 31 MB, not 92.
+ * Ambience is filtered noise and soft sounds with little above 6 kHz: decoded at 16 kHz, a
+ * one-minute bed with its sounds takes about 8–12 MB, not 25–36.
  */
 const ambienceSampleRate = 16_000;
 
@@ -24,6 +25,8 @@ export interface SessionAudio {
   readonly problems: readonly string[];
   /** A downloaded file was found damaged: it is dropped from the device and the session should be downloaded again. */
   readonly damagedDownload: boolean;
+  /** The narrator whose voice was loaded (the default one when the chosen one could not be). */
+  readonly narrator: NarratorId;
 }
 
 /** What the person reads for a sound that could not be loaded: which sound, and why in plain words (file names and the browser's words are for developers). */
@@ -32,17 +35,14 @@ function problemOf(what: string, error: unknown): string {
   return `${what} (${error instanceof AudioLoadError && error.code === 'missing' ? 'its file is missing' : 'its file could not be played'})`;
 }
 
-/**
- * Decodes what a session needs (its narration, the shared cues, the ambience loops its script
- * uses) onto the shared audio context, each file checked against its manifest first. A part that
- * fails is reported and left out.
- */
-export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio> {
-  const { context, master } = sharedAudioContext();
+type Attempt = (what: string, audio: EncodedAudio, base: URL, decodeRate?: number) => Promise<AudioBuffer | undefined>;
+
+/** Loads one sound at a time for a session: a failure becomes a sentence in `problems`, a damaged download is noted. */
+function attempter(context: BaseAudioContext): { attempt: Attempt; problems: string[]; damaged: () => boolean } {
   const codecs = codecPreference();
   const problems: string[] = [];
   let damagedDownload = false;
-  const attempt = async (what: string, audio: EncodedAudio, base: URL, decodeRate?: number): Promise<AudioBuffer | undefined> => {
+  const attempt: Attempt = async (what, audio, base, decodeRate) => {
     try {
       return await loadIntactAudio(context, audio, base, codecs, {
         decodeRate,
@@ -55,13 +55,62 @@ export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio>
       return undefined;
     }
   };
-  const kinds = templateAmbience(pack.template);
-  const { narration: voice } = pack;
-  const [narration, cues, ...beds] = await Promise.all([
-    voice ? attempt('The voice', voice.audio, voice.base, narrationSampleRate) : undefined,
+  return { attempt, problems, damaged: () => damagedDownload };
+}
+
+/**
+ * Decodes what a session needs (its narration, the shared cues, the ambience of the choices made
+ * so far) onto the shared audio context, each file checked against its manifest first. A part
+ * that fails is reported and left out.
+ */
+export async function loadSessionAudio(pack: SessionPack, narrator: NarratorId = defaultNarrator, ambienceKinds: readonly AmbienceKind[] = []): Promise<SessionAudio> {
+  const { context, master } = sharedAudioContext();
+  const { attempt, problems, damaged } = attempter(context);
+  const chosen = narrationOf(pack, narrator) ? narrator : defaultNarrator;
+  const loadVoice = async (): Promise<{ narrator: NarratorId; buffer: AudioBuffer | undefined }> => {
+    const voice = narrationOf(pack, chosen);
+    if (!voice) return { narrator: chosen, buffer: undefined };
+    if (chosen === defaultNarrator) return { narrator: chosen, buffer: await attempt('The voice', voice.audio, voice.base, narrationSampleRate) };
+    // Only the default narrator is kept for offline use: without a connection the other one may be missing.
+    const other = await loadNarration(context, voice.audio, voice.base).catch(() => undefined);
+    if (other) return { narrator: chosen, buffer: other };
+    problems.push(`${narratorNames[chosen]} could not be loaded here, so the session uses ${narratorNames[defaultNarrator].toLowerCase()}.`);
+    const fallback = narrationOf(pack, defaultNarrator);
+    return { narrator: defaultNarrator, buffer: fallback && (await attempt('The voice', fallback.audio, fallback.base, narrationSampleRate)) };
+  };
+  const [voice, cues, ambience] = await Promise.all([
+    loadVoice(),
     attempt('The bells and breath cues', pack.common.cues.audio, pack.commonUrl),
-    ...kinds.map((kind) => attempt(`The ${kind} ambience`, pack.common.ambience[kind].audio, pack.commonUrl, ambienceSampleRate)),
+    decodeAmbience(pack, ambienceKinds, {}, attempt),
   ]);
+  const sounds: SessionSounds = {
+    ...(voice.buffer ? { narration: { buffer: voice.buffer, lines: narrationOf(pack, voice.narrator)?.lines ?? {} } } : {}),
+    ...(cues ? { cues: { buffer: cues, clips: pack.common.cues.clips } } : {}),
+    ambience,
+    recordings: await loadPersonRecordings(context, templateRecordingSlots(pack.template), problems),
+  };
+  return { context, port: new WebAudioPort(context, master, sounds), problems, damagedDownload: damaged(), narrator: voice.narrator };
+}
+
+/**
+ * The ambience for `kinds` (the choices the person has made): what is already decoded in `held`
+ * is kept, the rest decoded now; kinds not asked for are let go, so only the chosen places are held.
+ */
+export async function loadAmbience(
+  context: BaseAudioContext,
+  pack: SessionPack,
+  kinds: readonly AmbienceKind[],
+  held: SessionSounds['ambience'],
+): Promise<{ ambience: SessionSounds['ambience']; problems: string[]; damagedDownload: boolean }> {
+  const { attempt, problems, damaged } = attempter(context);
+  const ambience = await decodeAmbience(pack, kinds, held, attempt);
+  return { ambience, problems, damagedDownload: damaged() };
+}
+
+async function decodeAmbience(pack: SessionPack, kinds: readonly AmbienceKind[], held: SessionSounds['ambience'], attempt: Attempt): Promise<SessionSounds['ambience']> {
+  const beds = await Promise.all(
+    kinds.map(async (kind) => held[kind]?.buffer ?? attempt(`The ${kind} ambience`, pack.common.ambience[kind].audio, pack.commonUrl, ambienceSampleRate)),
+  );
   const ambience: Partial<Record<AmbienceKind, AmbienceSound>> = {};
   kinds.forEach((kind, index) => {
     const buffer = beds[index];
@@ -69,13 +118,12 @@ export async function loadSessionAudio(pack: SessionPack): Promise<SessionAudio>
     // Shared sounds made by an earlier version have no separate events: the bed plays alone.
     if (buffer) ambience[kind] = { buffer, loopSeconds, events: events ?? [] };
   });
-  const sounds: SessionSounds = {
-    ...(narration ? { narration: { buffer: narration, lines: pack.lines } } : {}),
-    ...(cues ? { cues: { buffer: cues, clips: pack.common.cues.clips } } : {}),
-    ambience,
-    recordings: await loadPersonRecordings(context, templateRecordingSlots(pack.template), problems),
-  };
-  return { context, port: new WebAudioPort(context, master, sounds), problems, damagedDownload };
+  return ambience;
+}
+
+/** Decodes one narrator's sprite, checked against its manifest, at the narration's own rate. */
+export function loadNarration(context: BaseAudioContext, audio: EncodedAudio, base: URL): Promise<AudioBuffer> {
+  return loadIntactAudio(context, audio, base, codecPreference(), { decodeRate: narrationSampleRate, onDamagedDownload: () => undefined });
 }
 
 export { AudioUnavailableError };

@@ -1,5 +1,6 @@
 import { lineKey } from '../engine/line-key';
-import { packFormat, type CommonManifest, type EncodedAudio, type LegacySessionManifest, type NarrationLine } from '../engine/pack-manifest';
+import { defaultNarrator, type NarratorId } from '../engine/narrators';
+import { packFormat, type CommonManifest, type EncodedAudio, type LegacySessionManifest, type NarrationLine, type NarratorNarration } from '../engine/pack-manifest';
 import { templateOf } from '../engine/plan-session';
 import type { PlanTemplate } from '../engine/plan-template';
 import type { Script } from '../engine/script-model';
@@ -19,6 +20,8 @@ export interface SessionPack {
   readonly lines: Readonly<Record<string, NarrationLine>>;
   /** The narration sprite; a session built on the device (the pacer) has none. */
   readonly narration?: { readonly audio: EncodedAudio; readonly base: URL };
+  /** The other narrators' sprites and lines, under the same keys as `lines`. */
+  readonly otherNarrators: Readonly<Partial<Record<NarratorId, NarratorNarration>>>;
   readonly common: CommonManifest;
   readonly commonUrl: URL;
 }
@@ -85,6 +88,7 @@ export async function loadSessionPack(id: string, base: URL, fetchImpl: typeof f
     voice: manifest.voice,
     lines: manifest.lines,
     narration: { audio: manifest.narration, base: manifestUrl },
+    otherNarrators: manifest.narrators ?? {},
     common,
     commonUrl,
   };
@@ -105,11 +109,25 @@ export async function builtSessionPack(script: Script, base: URL, fetchImpl: typ
   const commonUrl = new URL('/packs/common/common.json', base);
   const common = await loadCommon(commonUrl, fetchImpl);
   const template = templateOf(script, { speechSeconds: estimateSpeechSeconds, keyOf: (text) => lineKey(text, common.voice) });
-  return { id: script.id, title: script.title, description: script.description, template, voice: common.voice, lines: {}, common, commonUrl };
+  return { id: script.id, title: script.title, description: script.description, template, voice: common.voice, lines: {}, otherNarrators: {}, common, commonUrl };
 }
 
 async function loadCommon(commonUrl: URL, fetchImpl: typeof fetch): Promise<CommonManifest> {
   const common = await fetchJson(commonUrl, 'The shared sounds', fetchImpl);
   if (!isManifestOfFormat(common)) throw new SessionPackError('outdated', 'The shared sounds were made for another version of Lull. Reload the page to update.');
   return common as CommonManifest;
+}
+
+/** The narrators a pack can be heard in: the default one first. None for a session without narration. */
+export function packNarrators(pack: SessionPack): NarratorId[] {
+  if (!pack.narration) return [];
+  return [defaultNarrator, ...(Object.keys(pack.otherNarrators) as NarratorId[]).filter((narrator) => narrator !== defaultNarrator)];
+}
+
+/** A narrator's sprite and lines in a pack, or undefined when the pack does not carry that narrator. */
+export function narrationOf(pack: SessionPack, narrator: NarratorId): { readonly audio: EncodedAudio; readonly base: URL; readonly lines: Readonly<Record<string, NarrationLine>> } | undefined {
+  if (!pack.narration) return undefined;
+  if (narrator === defaultNarrator) return { ...pack.narration, lines: pack.lines };
+  const other = pack.otherNarrators[narrator];
+  return other && { audio: other.narration, base: pack.narration.base, lines: other.lines };
 }

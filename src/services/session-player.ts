@@ -7,13 +7,17 @@ import { defaultPlaybackOptions, PlaybackEngine } from '../engine/playback-engin
 import { settleChoices, stretchTemplate, templateChoices, templateRecordingSlots, type TemplateChoice } from '../engine/plan-template';
 import type { PromptWriting, RecordingSlot, Script } from '../engine/script-model';
 import type { SessionPlan } from '../engine/timeline';
-import { writingPlaces } from '../engine/timeline-queries';
+import { ambienceOf, writingPlaces } from '../engine/timeline-queries';
 import { Transport, type CommandResult } from '../engine/transport';
 import type { Minutes, Seconds } from '../engine/units';
 import { busyState } from './busy-state';
 import { LockScreenControls } from './lock-screen-controls';
-import { loadSessionAudio } from './session-audio';
-import { builtSessionPack, loadSessionPack, type SessionPack } from './session-pack';
+import type { NarratorId } from '../engine/narrators';
+import type { WebAudioPort } from '../audio/web-audio-port';
+import { loadDataServices } from './data-context';
+import { savedNarrator, saveNarrator } from './narrator-choice';
+import { loadAmbience, loadNarration, loadSessionAudio } from './session-audio';
+import { builtSessionPack, loadSessionPack, narrationOf, packNarrators, type SessionPack } from './session-pack';
 
 export type { Bus };
 
@@ -72,13 +76,33 @@ export class SessionPlayer {
   /** A downloaded file of this session was found damaged when it opened (and dropped): it should be downloaded again. */
   readonly damagedDownload: boolean;
   interrupted = false;
+  /** Whose voice narrates: the person's choice, remembered for later sessions. */
+  narrator: NarratorId | undefined;
+  /** Where another narrator's voice is decoded and played, when the session has sound. */
+  private readonly voice: { readonly context: BaseAudioContext; readonly port: WebAudioPort } | undefined;
+  /** The ambience decoded for the choices so far (only the chosen places are held), and its loading. */
+  private ambience: Parameters<WebAudioPort['useAmbience']>[0];
+  private ambienceLoad: Promise<void> = Promise.resolve();
+  /** A narrator chosen but still decoding: Start waits for it, so the first line is already theirs. */
+  private narratorLoad: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly pack: SessionPack,
     private readonly output: SessionOutput,
-    options: { minutes?: Minutes; choices?: Record<string, string>; problems: string[]; damagedDownload?: boolean },
+    options: {
+      minutes?: Minutes;
+      choices?: Record<string, string>;
+      problems: string[];
+      damagedDownload?: boolean;
+      narrator?: NarratorId;
+      voice?: { readonly context: BaseAudioContext; readonly port: WebAudioPort };
+      ambience?: Parameters<WebAudioPort['useAmbience']>[0];
+    },
   ) {
     this.problems = options.problems;
+    this.narrator = options.narrator;
+    this.voice = options.voice;
+    this.ambience = options.ambience ?? {};
     this.damagedDownload = options.damagedDownload ?? false;
     const { length } = pack.template;
     this.minutes = clampMinutes(options.minutes ?? length.default, length.min, length.max);
@@ -126,8 +150,17 @@ export class SessionPlayer {
 
   private static async withPack(pack: SessionPack, options: { minutes?: Minutes; choices?: Record<string, string> }): Promise<SessionPlayer> {
     try {
-      const audio = await loadSessionAudio(pack);
-      return new SessionPlayer(pack, new WebAudioOutput(audio.context, audio.port), { ...options, problems: [...audio.problems], damagedDownload: audio.damagedDownload });
+      const narrator = packNarrators(pack).length > 1 ? await loadDataServices().then(({ store }) => savedNarrator(store), () => undefined) : undefined;
+      const ambienceKinds = ambienceOf(stretchTemplate(pack.template, { minutes: pack.template.length.default, choices: settleChoices(pack.template, options.choices ?? {}) }));
+      const audio = await loadSessionAudio(pack, narrator, ambienceKinds);
+      return new SessionPlayer(pack, new WebAudioOutput(audio.context, audio.port), {
+        ...options,
+        problems: [...audio.problems],
+        damagedDownload: audio.damagedDownload,
+        ...(pack.narration ? { narrator: audio.narrator } : {}),
+        voice: { context: audio.context, port: audio.port },
+        ambience: audio.port.ambienceSounds,
+      });
     } catch (error) {
       return new SessionPlayer(pack, silentOutput, { ...options, problems: [error instanceof Error ? error.message : String(error)] });
     }
@@ -177,6 +210,8 @@ export class SessionPlayer {
     if (!(await this.output.start())) {
       this.problems = [...this.problems, 'The sound could not start on this device; the session plays as captions and a timer.'];
     }
+    // A place or a narrator chosen just before Start may still be decoding: it is there when the session begins.
+    await Promise.all([this.ambienceLoad, this.narratorLoad]);
     this.interrupted = false;
     this.clockWatch.restart();
     const result = this.transport.play();
@@ -240,6 +275,38 @@ export class SessionPlayer {
     return this.replan(this.minutes, settleChoices(this.pack.template, { ...this.choices, [choice]: option }));
   }
 
+  /** The narrators the person can choose between for this session (none or one: nothing to choose). */
+  get narrators(): NarratorId[] {
+    return packNarrators(this.pack);
+  }
+
+  /**
+   * Another narrator: their lines replace the voice for every line from now on (the plan is the
+   * same for every narrator), and the choice is remembered. False when their voice could not load.
+   */
+  chooseNarrator(narrator: NarratorId): Promise<boolean> {
+    const chosen = this.narratorLoad.then(() => this.useNarrator(narrator));
+    this.narratorLoad = chosen.then(() => undefined);
+    return chosen;
+  }
+
+  private async useNarrator(narrator: NarratorId): Promise<boolean> {
+    const voice = narrationOf(this.pack, narrator);
+    const output = this.voice;
+    if (!voice || !output || narrator === this.narrator) return narrator === this.narrator;
+    void loadDataServices().then(({ store }) => saveNarrator(store, narrator), () => undefined);
+    try {
+      const buffer = await loadNarration(output.context, voice.audio, voice.base);
+      output.port.useNarration({ buffer, lines: voice.lines });
+      this.narrator = narrator;
+      return true;
+    } catch {
+      return false;
+    } finally {
+      this.notify();
+    }
+  }
+
   /** "I need a break": the session fades out gently and stops; the person moves to a grounding breath. */
   takeBreak(): void {
     this.output.stopAll(breakFade);
@@ -278,9 +345,25 @@ export class SessionPlayer {
       this.minutes = minutes;
       this.choices = choices;
       this.plan = plan;
+      this.ambienceLoad = this.ambienceLoad.then(() => this.holdAmbienceOf(plan));
     }
     this.notify();
     return result;
+  }
+
+  /** Decodes the ambience a new plan plays and lets go of what it no longer does. */
+  private async holdAmbienceOf(plan: SessionPlan): Promise<void> {
+    const output = this.voice;
+    const kinds = ambienceOf(plan);
+    const unchanged = kinds.every((kind) => kind in this.ambience) && Object.keys(this.ambience).length === kinds.length;
+    if (!output || unchanged) return;
+    const loaded = await loadAmbience(output.context, this.pack, kinds, this.ambience);
+    this.ambience = loaded.ambience;
+    output.port.useAmbience(loaded.ambience);
+    if (loaded.problems.length > 0) {
+      this.problems = [...this.problems, ...loaded.problems];
+      this.notify();
+    }
   }
 
   private makePlan(minutes: Minutes, choices: Record<string, string>): SessionPlan {

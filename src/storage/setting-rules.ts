@@ -14,6 +14,8 @@ export const settingKeys = {
   reminderTime: 'checkInReminderTime',
   /** Whether the person was told how to keep their words where the browser may clear them. */
   keepWordsTold: 'keepWordsTold',
+  /** The voice the person chose to narrate sessions (a narrator id such as "slt"). */
+  narrator: 'narrator',
   /** Volumes of a session's voice, ambience and cues, from 0 to 1. */
   voiceVolume: 'voiceVolume',
   ambienceVolume: 'ambienceVolume',
@@ -56,6 +58,8 @@ function valueRule(key: string, now: EpochMilliseconds): Rule<SettingValue> {
     case settingKeys.tapVibrate:
     case settingKeys.stillVisuals:
       return boolean;
+    case settingKeys.narrator:
+      return text(16, { regex: /^[a-z0-9]+$/u, expected: 'a narrator name such as "slt"' });
     case settingKeys.voiceVolume:
     case settingKeys.ambienceVolume:
     case settingKeys.cuesVolume:

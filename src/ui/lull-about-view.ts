@@ -77,8 +77,9 @@ export class LullAboutView extends LitElement {
       <section class="panel" aria-labelledby="sounds-heading">
         <h2 id="sounds-heading">The voice and the sounds</h2>
         <p>
-          The narration is read by a computer voice: Flite, from Carnegie Mellon University, with its “slt” voice. The bells, taps and the sounds of the
-          beach, the forest, the room and the rain are made by Lull itself. Every word of the sessions was written for Lull.
+          The narration is read by computer voices you choose between in the player: a woman’s voice (Festival with the “slt” voice, from the University
+          of Edinburgh and Carnegie Mellon University) and a man’s voice (Flite’s “rms”, from Carnegie Mellon University). The bells, taps and the sounds of
+          the beach, the forest, the room and the rain are made by Lull itself. Every word of the sessions was written for Lull.
         </p>
       </section>
     `;

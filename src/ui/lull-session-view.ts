@@ -13,6 +13,7 @@ import { nowPlayingContext, type NowPlaying } from '../services/now-playing';
 import { startingSettings, type ResumeOffer } from '../services/session-memory';
 import type { JournalDraft } from '../services/journal-service';
 import type { LetterDraft } from '../services/letter-service';
+import { narratorChoiceName } from '../services/narrator-choice';
 import type { Bus, SessionPlayer } from '../services/session-player';
 import { momentAt, type PromptEvent } from '../services/session-moment';
 import { BreakRequestEvent, ImmersiveChangeEvent, ScreenTitleEvent, type DraftChangeEvent } from './events';
@@ -117,6 +118,10 @@ export class LullSessionView extends LitElement {
       /* Before: a few large settings and Start. */
       .setting {
         margin: 0 0 1rem;
+      }
+      /* The narrator is remembered from last time: a choice below Start, not a step before it. */
+      .narrators {
+        margin-top: 1.5rem;
       }
       .length-head {
         display: flex;
@@ -629,6 +634,7 @@ export class LullSessionView extends LitElement {
         : nothing}
       <button class="start" @click=${() => this._onStart(player)} ?disabled=${needsConsent} aria-describedby=${needsConsent ? 'consent-hint' : nothing}>Start</button>
       ${needsConsent ? html`<p id="consent-hint" class="hint">Read the note above and tick the box to start.</p>` : nothing}
+      ${this._renderNarrator(player)}
       <lull-mood-check
         moment="before"
         .moodBefore=${this._moodBefore}
@@ -671,6 +677,22 @@ export class LullSessionView extends LitElement {
               @change=${() => player.choose(choice.name, option.id)}
             />
             ${option.label}
+          </label>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  private _renderNarrator(player: SessionPlayer) {
+    const { narrators } = player;
+    if (narrators.length < 2) return nothing;
+    return html`<fieldset class="setting narrators">
+      <legend>Who reads to you</legend>
+      <div class="chips">
+        ${narrators.map(
+          (narrator) => html`<label class="chip">
+            <input type="radio" name="narrator" .checked=${live(player.narrator === narrator)} @change=${() => void player.chooseNarrator(narrator)} />
+            ${narratorChoiceName(narrator)}
           </label>`,
         )}
       </div>

@@ -4,11 +4,18 @@
 import { runAmbienceSection } from './ambience-section';
 import { benchCompile } from './compile-bench';
 import { appendHistory } from './history';
+import { benchNarration } from './narration/narration-bench';
 import { benchPlayer, printPlayerFigures, splitPlayerArgs } from './player/player-bench';
 import { runTimingSection } from './timing/timing-section';
 import { benchWeb, webBudgets } from './web-bench';
 
 const { player: playerOptions, rest: timingArgs } = splitPlayerArgs(process.argv.slice(2));
+
+// The narration as shipped: decoded from public/packs/ and measured in its sound.
+const narration = benchNarration();
+console.log('Narration, per session and narrator: words a minute from first to last sound (median, 90th percentile, most), rests (s),');
+console.log('the shortest gap between lines (s), loudness (LUFS) and its spread between lines (LU), bandwidth (4–8 kHz against 0–4 kHz, dB; top Hz), bytes per spoken minute');
+console.table(narration);
 
 const compile = await benchCompile();
 console.log('Compile (npm run audio), per session:');
@@ -57,4 +64,4 @@ try {
   process.exitCode = 1;
 }
 
-appendHistory({ compile, ambience, timing, player, web });
+appendHistory({ narration, compile, ambience, timing, player, web });

@@ -32,9 +32,14 @@ async function decodeInBrowser(url: string, clips: readonly SpriteClip[]): Promi
       };
       return {
         duration: buffer.duration,
-        clips: clips.map((clip) => {
+        // The silence around a clip is measured inside the sprite's gap, however narrow the compiler made it.
+        clips: clips.map((clip, index) => {
           const end = clip.start + clip.duration;
-          return { inside: rms(clip.start, end), before: rms(clip.start - 0.35, clip.start - 0.03), after: rms(end + 0.03, end + 0.35) };
+          const previous = clips[index - 1];
+          const next = clips[index + 1];
+          const from = Math.max(clip.start - 0.35, previous ? previous.start + previous.duration + 0.03 : 0);
+          const to = Math.min(end + 0.35, next ? next.start - 0.03 : Infinity);
+          return { inside: rms(clip.start, end), before: rms(from, clip.start - 0.03), after: rms(end + 0.03, to) };
         }),
       };
     },
@@ -44,7 +49,8 @@ async function decodeInBrowser(url: string, clips: readonly SpriteClip[]): Promi
 
 const fetchJson = (url: string): Promise<unknown> => app.page.evaluate(async (address) => (await fetch(address)).json() as Promise<unknown>, url);
 
-async function expectSpriteAligned(base: string, audio: EncodedAudio, clips: readonly SpriteClip[]): Promise<void> {
+async function expectSpriteAligned(base: string, audio: EncodedAudio, unordered: readonly SpriteClip[]): Promise<void> {
+  const clips = [...unordered].sort((a, b) => a.start - b.start);
   for (const file of [audio.webm, audio.mp3]) {
     const decoded = await decodeInBrowser(new URL(file.path, base).href, clips);
     const end = Math.max(...clips.map((clip) => clip.start + clip.duration));
@@ -58,13 +64,14 @@ async function expectSpriteAligned(base: string, audio: EncodedAudio, clips: rea
 }
 
 describe('the shipped packs in Chromium', () => {
-  it('decode, in both codecs, with every narration line where its manifest says', async () => {
+  it('decode, in both codecs, with every narrator’s lines where its manifest says', async () => {
     const indexUrl = new URL('/packs/index.json', app.page.url()).href;
     const index = (await fetchJson(indexUrl)) as LibraryIndex;
     for (const entry of index.sessions) {
       const manifestUrl = new URL(entry.manifest, indexUrl).href;
       const manifest = (await fetchJson(manifestUrl)) as SessionManifest;
       await expectSpriteAligned(manifestUrl, manifest.narration, Object.values(manifest.lines));
+      for (const narrator of Object.values(manifest.narrators ?? {})) await expectSpriteAligned(manifestUrl, narrator.narration, Object.values(narrator.lines));
     }
   });
 

@@ -151,7 +151,7 @@ describe('links', () => {
     await page.getByText('20 minutes is the longest this session plays', { exact: false }).waitFor();
     expect(await page.locator('#length').inputValue()).toBe('20');
     await page.goto(new URL('/safe-space?minutes=2', page.url()).href);
-    await page.getByText('8 minutes is the shortest this session plays', { exact: false }).waitFor();
+    await page.getByText('9 minutes is the shortest this session plays', { exact: false }).waitFor();
   });
 
   it('says on screen when a session link names a choice the session does not have', async () => {

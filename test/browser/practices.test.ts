@@ -37,7 +37,7 @@ describe('every practice', () => {
 
 describe('the butterfly hug', () => {
   it('lights the left and the right side in turn with each tap, and vibrates with it when asked', async () => {
-    app = await openApp('/butterfly-hug?minutes=4', undefined, (page) =>
+    app = await openApp('/butterfly-hug?minutes=5', undefined, (page) =>
       page.addInitScript(() => {
         const pulses: number[] = [];
         (window as unknown as { lullPulses: number[] }).lullPulses = pulses;
@@ -47,7 +47,7 @@ describe('the butterfly hug', () => {
         };
       }),
     );
-    const plan = shippedPlan('butterfly-hug', 4);
+    const plan = shippedPlan('butterfly-hug', 5);
     const taps = plan.steps.find((step) => step.kind === 'taps');
     if (!taps) throw new Error('no taps in the butterfly hug');
     await app.page.getByRole('button', { name: 'Start' }).click();
@@ -68,7 +68,7 @@ describe('the butterfly hug', () => {
   });
 
   it('says so on a device that cannot vibrate', async () => {
-    app = await openApp('/butterfly-hug?minutes=4', undefined, (page) =>
+    app = await openApp('/butterfly-hug?minutes=5', undefined, (page) =>
       page.addInitScript(() => {
         Reflect.deleteProperty(Navigator.prototype, 'vibrate');
       }),

@@ -30,10 +30,10 @@ describe('a session with a place for the person’s own recording', () => {
     await recorder.getByRole('button', { name: 'Stop' }).click();
     await recorder.getByRole('button', { name: 'Delete' }).waitFor();
 
-    const withoutRecording = shippedPlan('letter', 10);
+    const withoutRecording = shippedPlan('letter', 11);
     const slot = withoutRecording.steps.find((step) => step.kind === 'recording');
     if (!slot) throw new Error('the letter session has no recording step');
-    await page.goto(new URL('/session/letter?minutes=10', inject('baseUrl')).href);
+    await page.goto(new URL('/session/letter?minutes=11', inject('baseUrl')).href);
     await page.getByRole('checkbox', { name: /I understand/u }).check();
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByRole('button', { name: 'Pause' }).waitFor();
@@ -52,9 +52,9 @@ describe('a session with a place for the person’s own recording', () => {
   });
 
   it('says on the screen where to record the letter while the voice speaks to the person, and not before', async () => {
-    const slot = shippedPlan('letter', 10).steps.find((step) => step.kind === 'recording');
+    const slot = shippedPlan('letter', 11).steps.find((step) => step.kind === 'recording');
     if (!slot) throw new Error('the letter session has no recording step');
-    app = await openApp('/session/letter?minutes=10');
+    app = await openApp('/session/letter?minutes=11');
     const { page } = app;
     await page.getByRole('checkbox', { name: /I understand/u }).check();
     await page.getByRole('button', { name: 'Start' }).click();

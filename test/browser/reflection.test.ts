@@ -54,7 +54,7 @@ describe('reflection inside a session', () => {
   it('gathers the answers of the letter session into one letter, kept under Letters', async () => {
     const [first, second] = writingPrompts('letter', 10, 'letter');
     if (!first || !second) throw new Error('the letter session has no letter prompts');
-    app = await openApp('/session/letter?minutes=10');
+    app = await openApp('/session/letter?minutes=11');
     const { page } = app;
     await page.getByRole('checkbox', { name: /I understand/u }).check();
     await page.getByRole('button', { name: 'Start' }).click();

@@ -7,6 +7,7 @@ import { createSpeaker } from '../../src/compiler/render/speech';
 import { encodeWav } from '../../src/compiler/render/wav';
 import { createLineRenderer } from '../../src/compiler/voice-lines';
 import { checkScript } from '../../src/engine/check-script';
+import { narratorIds } from '../../src/engine/narrators';
 import { ScriptError } from '../../src/engine/script-problem';
 import { scriptWithSteps } from '../helpers/scripts';
 
@@ -20,9 +21,9 @@ afterAll(() => {
 
 let speakerStarts = 0;
 const lines = createLineRenderer(
-  () => {
+  (voice) => {
     speakerStarts += 1;
-    return createSpeaker();
+    return createSpeaker(voice);
   },
   scriptsDir,
   join(root, 'cache'),
@@ -38,11 +39,13 @@ async function compile(steps: string) {
 describe('compileSession', () => {
   const steps = '  - say: Rest here a moment.\n  - pause: { min: 1, max: 200 }\n  - say: Now breathe out slowly.';
 
-  it('renders every line once and writes both codecs and a manifest', async () => {
+  it('renders every line once per narrator and writes both codecs of each and a manifest', async () => {
     const result = await compile(steps);
-    expect(result.renderedLines).toBe(2);
+    expect(result.renderedLines).toBe(2 * narratorIds.length);
     expect(Object.values(result.manifest.lines).map((line) => line.text)).toEqual(['Rest here a moment.', 'Now breathe out slowly.']);
-    expect(readdirSync(packDir).sort()).toEqual(['manifest.json', result.manifest.narration.mp3.path, result.manifest.narration.webm.path].sort());
+    const others = Object.values(result.manifest.narrators ?? {}).flatMap((other) => [other.narration.mp3.path, other.narration.webm.path]);
+    expect(readdirSync(packDir).sort()).toEqual(['manifest.json', result.manifest.narration.mp3.path, result.manifest.narration.webm.path, ...others].sort());
+    for (const other of Object.values(result.manifest.narrators ?? {})) expect(Object.keys(other.lines)).toEqual(Object.keys(result.manifest.lines));
     expect(result.manifest.spokenSeconds).toBeGreaterThan(2);
   });
 
@@ -53,9 +56,9 @@ describe('compileSession', () => {
 
   it('renders only the line that changed', async () => {
     const result = await compile(steps.replace('Now breathe out slowly.', 'Now let the breath go.'));
-    expect(result.renderedLines).toBe(1);
+    expect(result.renderedLines).toBe(narratorIds.length);
     expect(existsSync(join(packDir, result.manifest.narration.webm.path))).toBe(true);
-    expect(speakerStarts).toBe(1);
+    expect(speakerStarts).toBe(narratorIds.length);
   });
 
   it('uses a recorded take in place of the synthetic voice', async () => {
@@ -70,7 +73,7 @@ describe('compileSession', () => {
 
   it('refuses a script whose rendered voice no longer fits its length range', async () => {
     // A voice far slower than the estimate: 40 s for one short line.
-    const slowVoice = { render: ({ text }: { text: string }) => Promise.resolve({ key: text, text, pcm: { sampleRate: 16_000, channels: [new Float32Array(40 * 16_000)] }, rendered: true }) };
+    const slowVoice = { recipe: 'slow', render: ({ text }: { text: string }) => Promise.resolve({ key: text, text, pcm: { sampleRate: 16_000, channels: [new Float32Array(40 * 16_000)] }, rendered: true }) };
     const source = scriptWithSteps('  - say: Rest.\n  - pause: { min: 1, max: 200 }');
     const checked = checkScript('sample.yaml', source);
     if (!checked.ok) throw new Error('fixture is invalid');

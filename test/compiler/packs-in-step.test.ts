@@ -9,12 +9,16 @@ import type { Script } from '../../src/engine/script-model';
 import { commonRecipe } from '../../src/compiler/compile-common';
 import { packInputsHash, sha256 } from '../../src/compiler/hash';
 import { listScriptFiles } from '../../src/compiler/load-scripts';
-import { packsDir, scriptsDir } from '../../src/compiler/project-paths';
+import { lexiconPath, packsDir, scriptsDir } from '../../src/compiler/project-paths';
+import { loadLexicon } from '../../src/compiler/lexicon';
 import { voiceId } from '../../src/compiler/voice';
+import { renderRecipe } from '../../src/compiler/voice-lines';
+import { planLineSeconds } from '../../src/engine/narrator-lines';
 import { compilerPlan, shippedPlan } from '../helpers/shipped-plan';
 import { templateOf } from '../../src/engine/plan-session';
 import { templateChoices, type TemplateChoice } from '../../src/engine/plan-template';
 
+const recipe = renderRecipe(await loadLexicon(lexiconPath));
 const rebuild = 'the shipped packs are out of step with audio-scripts/: run "npm run audio" and commit public/packs/';
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
@@ -50,14 +54,16 @@ describe('the shipped session packs', async () => {
     expect(existsSync(manifestPath), `${manifestPath} is missing; ${rebuild}`).toBe(true);
     const manifest = readJson(manifestPath) as SessionManifest;
     expect(manifest.voice, rebuild).toBe(voiceId);
-    expect(manifest.inputsSha256, rebuild).toBe(await packInputsHash(source, [...recordedTakes(script).values()], scriptsDir));
+    expect(manifest.inputsSha256, rebuild).toBe(await packInputsHash(source, [...recordedTakes(script).values()], scriptsDir, recipe));
     expect(manifest.source, rebuild).toBe(source);
     expect(Object.keys(manifest.lines).sort(), rebuild).toEqual(spokenLines(script).map((text) => lineKey(text, voiceId)).sort());
     expectFilesIntact(join(packsDir, script.id), manifest.narration);
+    for (const other of Object.values(manifest.narrators ?? {})) expectFilesIntact(join(packsDir, script.id), other.narration);
     // The pack's template is the compiler's: stretched by the app at any length and with any choices,
     // it gives exactly the plan the compiler makes from the script.
     const keyOf = (text: string) => lineKey(text, voiceId);
-    expect(manifest.template).toEqual(templateOf(script, { keyOf, speechSeconds: (text) => manifest.lines[keyOf(text)]?.duration ?? Number.NaN }));
+    const narrations = [manifest.lines, ...Object.values(manifest.narrators ?? {}).map((other) => other.lines)];
+    expect(manifest.template).toEqual(templateOf(script, { keyOf, speechSeconds: (text) => planLineSeconds(narrations, keyOf(text)) ?? Number.NaN }));
     for (const minutes of [script.length.min, script.length.default, script.length.max]) {
       for (const choices of everyAnswer(templateChoices(manifest.template))) {
         expect(shippedPlan(script.id, minutes, choices), `${String(minutes)} min, ${JSON.stringify(choices)}`).toEqual(compilerPlan(script.id, minutes, choices));

@@ -127,7 +127,9 @@ describe('PlaybackEngine', () => {
     expect(voice?.kind === 'voice' && voice.offset).toBeCloseTo(1.5, 9);
     expect(voice?.kind === 'voice' && voice.duration).toBeCloseTo(firstLine.duration - 1.5, 9);
     const nextLine = plan.events.find((event) => event.kind === 'voice' && event.at > firstLine.at);
-    const nextCall = resumed.find((call) => call.kind === 'voice' && call.offset === 0);
+    // The next line may lie past the lookahead at the moment of resuming: it is handed over a little later.
+    run(3);
+    const nextCall = port.sinceLastStop().find((call) => call.kind === 'voice' && call.offset === 0);
     expect(nextCall && 'when' in nextCall ? nextCall.when : 0).toBeCloseTo(resumedAt + ((nextLine?.at ?? 0) - pausedAt), 9);
   });
 
@@ -136,14 +138,16 @@ describe('PlaybackEngine', () => {
     const { clock, transport, port, run } = rig(plan);
     transport.play();
     run(3);
-    expect(transport.seek(200)).toEqual({ ok: true });
+    // A second before a cue well into the session, so the lookahead after the seek holds one.
+    const target = (plan.events.find((event) => event.kind === 'cue' && event.at >= 200)?.at ?? Number.NaN) - 1;
+    expect(transport.seek(target)).toEqual({ ok: true });
     const from = clock.now() + startDelay;
     const after = port.sinceLastStop().filter((call) => call.kind === 'cue');
-    const expected = plan.events.filter((event) => event.kind === 'cue' && event.at >= 200 && event.at < 200 + lookahead);
+    const expected = plan.events.filter((event) => event.kind === 'cue' && event.at >= target && event.at < target + lookahead);
     expect(expected.length).toBeGreaterThan(0);
     expect(after).toHaveLength(expected.length);
     // Exact to well below a sample: the same sum in another order may differ in its last bit.
-    after.forEach((call, index) => expect(Math.abs(('when' in call ? call.when : Number.NaN) - (from + (expected[index]?.at ?? Number.NaN) - 200))).toBeLessThan(1e-9));
+    after.forEach((call, index) => expect(Math.abs(('when' in call ? call.when : Number.NaN) - (from + (expected[index]?.at ?? Number.NaN) - target))).toBeLessThan(1e-9));
   });
 
   it('skips to the next and previous step starts', () => {

@@ -1,3 +1,4 @@
+import { planLineSeconds } from '../../src/engine/narrator-lines';
 import { readFileSync } from 'node:fs';
 import { checkScript } from '../../src/engine/check-script';
 import { lineKey } from '../../src/engine/line-key';
@@ -27,6 +28,6 @@ export function compilerPlan(id: string, minutes: number, choices: Record<string
     minutes,
     choices,
     keyOf: (text) => lineKey(text, manifest.voice),
-    speechSeconds: (text) => manifest.lines[lineKey(text, manifest.voice)]?.duration ?? Number.NaN,
+    speechSeconds: (text) => planLineSeconds([manifest.lines, ...Object.values(manifest.narrators ?? {}).map((other) => other.lines)], lineKey(text, manifest.voice)) ?? Number.NaN,
   });
 }

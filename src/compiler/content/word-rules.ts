@@ -39,13 +39,12 @@ export const appTalkPatterns: readonly RegExp[] = [
   /\b(?:tap|press)(?:\s+on)?\s+(?:here|continue|next|start|done|play|pause)\b/iu,
 ];
 
-/** Words the current voice says wrongly, found by listening and by its phone output, with what to say instead. */
+/**
+ * Words the voices say wrongly and the lexicon (audio-scripts/lexicon.yaml) cannot fix, because
+ * their sound depends on the sense, with what to say instead. "close" as a verb and "collarbones"
+ * are in the lexicon.
+ */
 export const hardWords: readonly { readonly pattern: RegExp; readonly instead: string }[] = [
-  {
-    pattern: /\b(?:close\s+(?:your|the|them|it|this|that|our|my)|(?:can|to|will|may|might|could)\s+close)\b/iu,
-    instead: 'as a verb it is said like "close by"; say "let your eyes rest shut", "lower your eyes" or "end"',
-  },
-  { pattern: /\bcollarbones?\b/iu, instead: 'say "just below your shoulders" or "the top of your chest"' },
   { pattern: /\bread\b/iu, instead: 'it is said like "red", the past tense; say "look over" or "go back over"' },
   { pattern: /\bcosy\b/iu, instead: 'say "cozy"' },
   { pattern: /\bwound\b/iu, instead: 'it is said like "wound up"; say "hurt" or "old pain"' },

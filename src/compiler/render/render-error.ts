@@ -9,6 +9,8 @@ export type RenderErrorCode =
   | 'speech-empty-text'
   | 'speech-bad-voice'
   | 'speech-failed'
+  | 'speech-engine-missing'
+  | 'lexicon-invalid'
   | 'mp3-encoder-resampled';
 
 const messages: Record<RenderErrorCode, string> = {
@@ -21,6 +23,8 @@ const messages: Record<RenderErrorCode, string> = {
   'speech-empty-text': 'Nothing to speak: the text is empty',
   'speech-bad-voice': 'Voice settings out of range',
   'speech-failed': 'Speech synthesis failed',
+  'speech-engine-missing': 'The speech engine is not installed; install it with',
+  'lexicon-invalid': 'audio-scripts/lexicon.yaml cannot be read',
   'mp3-encoder-resampled': 'The MP3 encoder changed the sample rate unexpectedly',
 };
 

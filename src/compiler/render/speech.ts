@@ -1,44 +1,117 @@
-import type { Pcm } from '../pcm';
+import { splitSentences } from '../../engine/speech-estimate';
+import type { SpokenForm } from '../lexicon';
+import { joinWithSilence, pcmFrames, pcmSeconds, type Pcm } from '../pcm';
+import type { NarratorVoice } from '../voice';
+import { rateFor, restAtPauses, voicedSeconds, type Rests, type SpeechPause } from './calm-pace';
+import { runFestival, type FestivalPart } from './festival';
 import { compileFlite, runFlite } from './flite-wasi';
 import { RenderError } from './render-error';
-import { calmVoice, type VoiceSettings } from './voice-settings';
+import { trimSilence } from './silence-trim';
 import { decodeWav } from './wav';
 
-const BUILT_IN_VOICES: ReadonlySet<string> = new Set(['slt']);
-
-export interface Speaker {
-  /** Renders `text` to mono 16 kHz speech. */
-  speak(text: string, voice?: VoiceSettings): Promise<Pcm>;
+/** How a line should sound: its pace from first word to last, and the rests at its punctuation. */
+export interface LinePace {
+  /** Words of the line as written (a respelling may count differently). */
+  readonly words: number;
+  readonly wordsPerMinute: number;
+  readonly rests: Rests;
+  /** The engine's rate stays inside this range. */
+  readonly rate: { readonly min: number; readonly max: number };
 }
 
-export async function createSpeaker(): Promise<Speaker> {
-  const flite = await compileFlite();
+export interface Speaker {
+  /** Renders one line, as the engine reads it, to mono speech at the engine's own rate, paced and rested. */
+  speak(line: SpokenForm, pace: LinePace): Promise<Pcm>;
+}
+
+export async function createSpeaker(voice: NarratorVoice): Promise<Speaker> {
+  switch (voice.engine) {
+    case 'festival':
+      return festivalSpeaker(voice.voiceFunction);
+    case 'flite':
+      return fliteSpeaker(voice.voice, await compileFlite());
+  }
+}
+
+function spokenText(text: string): string {
+  const spoken = text.replace(/\s+/gu, ' ').trim();
+  if (spoken === '') throw new RenderError('speech-empty-text');
+  return spoken;
+}
+
+/**
+ * Festival speaks each sentence of the line once at its own pace, to learn how long its words take,
+ * then again at the rate that gives the calm pace; its pauses inside a sentence are lengthened into
+ * rests, and sentences are joined with a sentence's rest.
+ */
+function festivalSpeaker(voiceFunction: string): Speaker {
+  const measure = (parts: readonly { pcm: Pcm; pauses: readonly SpeechPause[] }[], rests: Rests): { voiced: number; rests: number } =>
+    parts.reduce(
+      (sum, part) => {
+        const { voiced, rests: inner } = voicedSeconds(part.pcm, part.pauses, rests);
+        return { voiced: sum.voiced + voiced, rests: sum.rests + inner };
+      },
+      { voiced: 0, rests: (parts.length - 1) * rests.sentenceSeconds },
+    );
+  const decoded = (parts: readonly FestivalPart[]) => parts.map((part) => ({ pcm: decodeWav(part.wav), pauses: part.pauses }));
   return {
-    async speak(text, voice = calmVoice) {
-      return decodeWav(await runFlite(flite, fliteArguments(text, voice)));
+    async speak(line, pace) {
+      const request = { voiceFunction, words: line.words, sentences: splitSentences(spokenText(line.text)) };
+      const first = decoded(await runFestival({ ...request, rate: 1 }));
+      const rate = rateFor(pace.words, pace.wordsPerMinute, measure(first, pace.rests), pace.rate);
+      const paced = rate === 1 ? first : decoded(await runFestival({ ...request, rate }));
+      const sentences = paced.map((part) => trimSilence(restAtPauses(part.pcm, part.pauses, pace.rests), { thresholdDb: -50, keepSeconds: 0.02 }));
+      return joinWithRests(sentences, sentences.map((_, index) => (index === sentences.length - 1 ? 0 : pace.rests.sentenceSeconds)));
     },
   };
 }
 
-function fliteArguments(text: string, voice: VoiceSettings): string[] {
-  const spoken = text.replace(/\s+/g, ' ').trim();
-  if (spoken === '') throw new RenderError('speech-empty-text');
-  // Settings can come from data, and `-voice` would also load a voice file by path.
-  if (!BUILT_IN_VOICES.has(voice.voice)) throw new RenderError('speech-bad-voice', `unknown voice ${voice.voice}`);
-  assertInRange('durationStretch', voice.durationStretch, 0.5, 3);
-  assertInRange('pitchMean', voice.pitchMean, 60, 400);
-  const { pitchStddev } = voice;
-  assertInRange('pitchStddev', pitchStddev, 0, 100);
-  return [
-    '-voice', voice.voice,
-    '--setf', `duration_stretch=${voice.durationStretch}`,
-    '--setf', `int_f0_target_mean=${voice.pitchMean}`,
-    '--setf', `int_f0_target_stddev=${pitchStddev}`,
-    // `-t` makes the next argument the text itself, even if it starts with a dash.
-    '-t', spoken,
-  ];
+/** A line's phrases, each with the rest that follows it (the last one none). */
+export function phrasesOf(text: string, rests: Rests): { text: string; restAfter: number }[] {
+  const phrases: { text: string; restAfter: number }[] = [];
+  for (const sentence of splitSentences(text)) {
+    const parts = sentence.split(/(?<=[,;:—–])\s+/u).filter((part) => part.trim() !== '');
+    parts.forEach((part, index) => phrases.push({ text: part, restAfter: index === parts.length - 1 ? rests.sentenceSeconds : rests.commaSeconds }));
+  }
+  const last = phrases.at(-1);
+  if (last) last.restAfter = 0;
+  return phrases;
 }
 
-function assertInRange(name: string, value: number, min: number, max: number): void {
-  if (!(value >= min && value <= max)) throw new RenderError('speech-bad-voice', `${name} ${value} not in ${min}–${max}`);
+const fliteBuiltIn: ReadonlySet<string> = new Set(['slt', 'rms', 'awb', 'kal16']);
+
+/**
+ * Flite cannot say where its pauses fall, so each phrase (up to a comma or a full stop) is spoken
+ * on its own and the rests are put between them; its `duration_stretch` gives the calm pace.
+ */
+function fliteSpeaker(voice: string, flite: WebAssembly.Module): Speaker {
+  if (!fliteBuiltIn.has(voice)) throw new RenderError('speech-bad-voice', `unknown voice ${voice}`);
+  const say = async (text: string, stretch: number): Promise<Pcm> => {
+    // `-t` makes the next argument the text itself, even if it starts with a dash.
+    const wav = await runFlite(flite, ['-voice', voice, '--setf', `duration_stretch=${stretch.toFixed(3)}`, '-t', text]);
+    return trimSilence(decodeWav(wav), { thresholdDb: -45, keepSeconds: 0.02 });
+  };
+  return {
+    async speak(line, pace) {
+      const phrases = phrasesOf(spokenText(line.text), pace.rests);
+      const first = await Promise.all(phrases.map((phrase) => say(phrase.text, 1)));
+      const voiced = first.reduce((sum, pcm) => sum + pcmSeconds(pcm), 0);
+      const rests = phrases.reduce((sum, phrase) => sum + phrase.restAfter, 0);
+      const rate = rateFor(pace.words, pace.wordsPerMinute, { voiced, rests }, pace.rate);
+      const paced = rate === 1 ? first : await Promise.all(phrases.map((phrase) => say(phrase.text, 1 / rate)));
+      return joinWithRests(paced, phrases.map((phrase) => phrase.restAfter));
+    },
+  };
+}
+
+function joinWithRests(parts: readonly Pcm[], restsAfter: readonly number[]): Pcm {
+  const pieces: Pcm[] = [];
+  parts.forEach((part, index) => {
+    pieces.push(part);
+    const rest = restsAfter[index] ?? 0;
+    if (rest > 0) pieces.push({ sampleRate: part.sampleRate, channels: part.channels.map(() => new Float32Array(Math.round(rest * part.sampleRate))) });
+  });
+  const joined = joinWithSilence(pieces, 0);
+  if (pcmFrames(joined) === 0) throw new RenderError('speech-failed', 'the engine returned no audio');
+  return joined;
 }

@@ -74,10 +74,10 @@ export function deviceScenarios(suite: EngineSuite): void {
     });
 
     it('lights the left and right side in turn in the butterfly hug, and says when the device cannot vibrate with the taps', async () => {
-      const plan = shippedPlan('butterfly-hug', 4);
+      const plan = shippedPlan('butterfly-hug', 5);
       const taps = plan.steps.find((step) => step.kind === 'taps');
       if (!taps) throw new Error('The butterfly hug has no taps.');
-      const { page } = await suite.open('/butterfly-hug?minutes=4');
+      const { page } = await suite.open('/butterfly-hug?minutes=5');
       const canVibrate = await page.evaluate(() => 'vibrate' in navigator);
       await untilEnabled(page, 'Start');
       await page.click({ role: 'button', name: 'Start' });

@@ -1,59 +1,87 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pcmSeconds } from '../../../src/compiler/pcm';
+import { festivalProgram } from '../../../src/compiler/render/festival';
 import { RenderError } from '../../../src/compiler/render/render-error';
-import type { Speaker } from '../../../src/compiler/render/speech';
-import { createSpeaker } from '../../../src/compiler/render/speech';
-import { calmVoice } from '../../../src/compiler/render/voice-settings';
+import { createSpeaker, phrasesOf, type LinePace, type Speaker } from '../../../src/compiler/render/speech';
+import { calmPace, narratorVoices } from '../../../src/compiler/voice';
 import { channelOf } from '../synth/signal-checks';
 import { rmsDb } from './audio-checks';
 
-describe('speech (Flite under WASI)', () => {
+const pace = (words: number, wordsPerMinute: number = calmPace.wordsPerMinute): LinePace => ({ words, wordsPerMinute, rests: calmPace.rests, rate: calmPace.rate });
+const plain = (text: string) => ({ text, words: [] });
+
+/** The longest run of near-silence inside a clip, in seconds. */
+function longestRest(samples: Float32Array, sampleRate: number): number {
+  const frame = Math.round(sampleRate * 0.01);
+  let longest = 0;
+  let run = 0;
+  for (let start = 0; start + frame <= samples.length; start += frame) {
+    let peak = 0;
+    for (let index = start; index < start + frame; index += 1) peak = Math.max(peak, Math.abs(samples[index] ?? 0));
+    run = peak < 0.003 ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return (longest * frame) / sampleRate;
+}
+
+describe.each(Object.entries(narratorVoices))('the %s narrator', (_name, voice) => {
   let speaker: Speaker;
   beforeAll(async () => {
-    speaker = await createSpeaker();
+    speaker = await createSpeaker(voice);
   });
 
-  it('speaks a short line as audible mono audio of a plausible length', async () => {
-    const speech = await speaker.speak('Breathe in slowly, and let it go.');
+  it('speaks a short line as audible mono audio at the calm pace', async () => {
+    const speech = await speaker.speak(plain('Let your shoulders soften, and your hands rest.'), pace(8));
     expect(speech.channels).toHaveLength(1);
-    expect(speech.sampleRate).toBe(16000);
-    expect(pcmSeconds(speech)).toBeGreaterThan(1);
-    expect(pcmSeconds(speech)).toBeLessThan(6);
     expect(rmsDb(channelOf(speech))).toBeGreaterThan(-35);
+    const wordsPerMinute = (8 / pcmSeconds(speech)) * 60;
+    expect(wordsPerMinute).toBeGreaterThan(95);
+    expect(wordsPerMinute).toBeLessThan(130);
   });
 
-  it('speaks the calm voice more slowly than Flite’s normal pace', async () => {
-    const line = 'Let your shoulders soften.';
-    const calm = await speaker.speak(line);
-    const brisk = await speaker.speak(line, { ...calmVoice, durationStretch: 1 });
-    expect(pcmSeconds(calm) / pcmSeconds(brisk)).toBeGreaterThan(1.15);
+  it('rests between sentences for about a second and a half', async () => {
+    const speech = await speaker.speak(plain('Rest here. Nothing needs to happen.'), pace(6));
+    const rest = longestRest(channelOf(speech), speech.sampleRate);
+    expect(rest).toBeGreaterThan(1.2);
+    expect(rest).toBeLessThan(2);
   });
 
   it('renders the same text to the same samples every time', async () => {
-    const line = 'You are safe here.';
-    expect(channelOf(await speaker.speak(line))).toEqual(channelOf(await speaker.speak(line)));
+    const line = plain('You can rest here.');
+    expect(channelOf(await speaker.speak(line, pace(4)))).toEqual(channelOf(await speaker.speak(line, pace(4))));
   });
 
-  it('renders many multi-sentence lines in a row in one process', async () => {
-    // flite-wasi.ts guards against a Node 20 WASI crash that only some heap states trigger;
-    // this keeps the repeated-render path exercised, though it cannot force that crash.
-    for (let run = 0; run < 4; run += 1) {
-      const speech = await speaker.speak('Notice your breath. Let it be easy. Rest here.');
-      expect(pcmSeconds(speech)).toBeGreaterThan(2);
-    }
-  });
-
-  it('treats text that looks like a command-line option as words to say', async () => {
-    const speech = await speaker.speak('-o /out/elsewhere.wav --setf duration_stretch=9');
+  it('treats text that looks like a command or code as words to say', async () => {
+    const speech = await speaker.speak(plain('-o /out/elsewhere.wav "(quit)" --setf duration_stretch=9'), pace(6));
     expect(pcmSeconds(speech)).toBeGreaterThan(1);
-    expect(pcmSeconds(speech)).toBeLessThan(12);
+    expect(pcmSeconds(speech)).toBeLessThan(15);
   });
 
-  it('refuses empty text and out-of-range voices with codes', async () => {
-    await expect(speaker.speak('  \n ')).rejects.toMatchObject({ code: 'speech-empty-text' });
-    await expect(speaker.speak('Hello.', { ...calmVoice, durationStretch: 0 })).rejects.toBeInstanceOf(RenderError);
-    await expect(speaker.speak('Hello.', { ...calmVoice, pitchMean: Number.NaN })).rejects.toMatchObject({
-      code: 'speech-bad-voice',
-    });
+  it('refuses empty text with a code', async () => {
+    await expect(speaker.speak(plain('  \n '), pace(0))).rejects.toMatchObject({ code: 'speech-empty-text' });
+  });
+});
+
+describe('phrasesOf', () => {
+  it('splits a line at its commas and full stops, with the rest that follows each', () => {
+    expect(phrasesOf('Rest here, a while. Then go on.', { commaSeconds: 0.5, sentenceSeconds: 1.5, phraseSeconds: 0.3 })).toEqual([
+      { text: 'Rest here,', restAfter: 0.5 },
+      { text: 'a while.', restAfter: 1.5 },
+      { text: 'Then go on.', restAfter: 0 },
+    ]);
+  });
+});
+
+describe('festivalProgram', () => {
+  it('quotes the text so that it can only be spoken', () => {
+    const program = festivalProgram({ voiceFunction: 'voice_cmu_us_slt_arctic_hts', rate: 1, words: [], sentences: ['Say "hi" \\ (quit)'] }, () => '/tmp/a.wav');
+    expect(program).toContain('(Utterance Text "Say \\"hi\\" \\\\ (quit)")');
+  });
+
+  it('refuses a voice, a rate or phonemes it does not know, with a code', () => {
+    const request = { voiceFunction: 'voice_cmu_us_slt_arctic_hts', rate: 1, words: [], sentences: ['Hello.'] };
+    expect(() => festivalProgram({ ...request, voiceFunction: '(quit)' }, () => '')).toThrow(RenderError);
+    expect(() => festivalProgram({ ...request, rate: 0 }, () => '')).toThrow(RenderError);
+    expect(() => festivalProgram({ ...request, words: [{ word: 'x', phonemes: ['))'] }] }, () => '')).toThrow(RenderError);
   });
 });

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { pcmSeconds } from '../../../src/compiler/pcm';
+import { rateFor, restAtPauses, voicedSeconds } from '../../../src/compiler/render/calm-pace';
+
+const rests = { commaSeconds: 0.5, sentenceSeconds: 1.5, phraseSeconds: 0.3 };
+const rate = 1000;
+/** Two seconds of "speech" (ones) with the engine's pauses (zeros) at the given seconds. */
+function speechWith(pauses: { start: number; end: number }[], seconds = 2) {
+  const samples = new Float32Array(seconds * rate).fill(1);
+  for (const pause of pauses) samples.fill(0, pause.start * rate, pause.end * rate);
+  return { sampleRate: rate, channels: [samples] };
+}
+
+describe('calm pace', () => {
+  it('lengthens a comma pause to its rest by adding silence inside it, and never shortens a sound', () => {
+    const pauses = [{ start: 0.9, end: 1.0, punctuation: ',' }];
+    const rested = restAtPauses(speechWith(pauses), pauses, rests);
+    expect(pcmSeconds(rested)).toBeCloseTo(2.4, 3);
+    const [samples] = rested.channels;
+    expect(samples?.slice(0, 900).every((sample) => sample === 1)).toBe(true);
+    expect(samples?.slice(900, 1400).every((sample) => sample === 0)).toBe(true);
+    expect(samples?.slice(1400).every((sample) => sample === 1)).toBe(true);
+  });
+
+  it('leaves the silence before the first word and after the last as it is', () => {
+    const pauses = [
+      { start: 0, end: 0.2, punctuation: '' },
+      { start: 1.8, end: 2, punctuation: '.' },
+    ];
+    expect(pcmSeconds(restAtPauses(speechWith(pauses), pauses, rests))).toBe(2);
+  });
+
+  it('finds the rate that brings a line to its words per minute, within the engine’s range', () => {
+    const pauses = [{ start: 0.9, end: 1.0, punctuation: ',' }];
+    const measured = voicedSeconds(speechWith(pauses), pauses, rests);
+    expect(measured.voiced).toBeCloseTo(1.9, 6);
+    expect(measured.rests).toBe(0.5);
+    // 6 words at 120 a minute: 3 s, of which 0.5 s rest, so 1.9 s of voice must become 2.5 s.
+    expect(rateFor(6, 120, measured, { min: 0.45, max: 1 })).toBeCloseTo(1.9 / 2.5, 6);
+    expect(rateFor(60, 120, measured, { min: 0.45, max: 1 })).toBe(0.45);
+    expect(rateFor(1, 120, measured, { min: 0.45, max: 1 })).toBe(0.45);
+  });
+});
