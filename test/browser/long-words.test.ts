@@ -19,7 +19,9 @@ async function storeLongValues(opened: OpenedApp): Promise<void> {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error ?? new Error('open failed'));
       });
-    // The app makes its database as it opens; until it has, there are no stores to write to.
+    // The app makes its database as it opens; until it has, there are no stores to write to. Opening
+    // it first would make an empty database the app's migrations do not expect: wait until it is there.
+    while (!(await indexedDB.databases()).some((known) => known.name === 'lull')) await new Promise((resolve) => requestAnimationFrame(resolve));
     let db = await open();
     while (!db.objectStoreNames.contains('supportContacts')) {
       db.close();
