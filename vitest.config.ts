@@ -20,7 +20,9 @@ export default defineConfig({
           globalSetup: ['test/browser/harness/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Two files at once: most of a browser test is waiting on the audio clock and on pages, and
+          // each engine brings its own display, sound server and profile.
+          maxWorkers: 2,
         },
       },
     ],
