@@ -70,7 +70,7 @@ export async function loadEncodedAudio(
  * context. Speech made at 16 kHz decoded at 16 kHz takes a third of the memory it takes at 48 kHz,
  * with nothing lost. Browsers that refuse such a rate decode at the context's own.
  */
-function decoderAt(sampleRate: number, fallback: BaseAudioContext): BaseAudioContext {
+export function decoderAt(sampleRate: number, fallback: BaseAudioContext): BaseAudioContext {
   try {
     return new OfflineAudioContext(1, 1, sampleRate);
   } catch {

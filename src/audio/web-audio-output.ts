@@ -13,6 +13,7 @@ import type { WebAudioPort } from './web-audio-port';
 export class WebAudioOutput implements SessionOutput {
   readonly clock: Clock;
   readonly recordingSeconds: Readonly<Partial<Record<RecordingSlot, Seconds>>>;
+  readonly takeSeconds: Readonly<Record<string, Seconds>>;
 
   constructor(
     private readonly context: AudioContext,
@@ -20,6 +21,7 @@ export class WebAudioOutput implements SessionOutput {
   ) {
     this.clock = { now: () => context.currentTime };
     this.recordingSeconds = Object.fromEntries(Object.entries(port.recordings).map(([slot, buffer]) => [slot, buffer.duration]));
+    this.takeSeconds = Object.fromEntries(Object.entries(port.takes).map(([key, take]) => [key, take.duration]));
   }
 
   async start(): Promise<boolean> {

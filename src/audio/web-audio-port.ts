@@ -12,6 +12,15 @@ export interface SessionSounds {
   readonly cues?: { readonly buffer: AudioBuffer; readonly clips: Readonly<Record<CueSound, SpriteClip>> };
   readonly ambience: Readonly<Partial<Record<AmbienceKind, AmbienceSound>>>;
   readonly recordings: Readonly<Partial<Record<RecordingSlot, AudioBuffer>>>;
+  /** The person's own takes of lines, by line key: where the speech lies in each, and the gain that matches it to the narration. */
+  readonly takes?: Readonly<Record<string, PersonTake>>;
+}
+
+export interface PersonTake {
+  readonly buffer: AudioBuffer;
+  readonly start: Seconds;
+  readonly duration: Seconds;
+  readonly gain: number;
 }
 
 /** An ambience file: its bed loops on `[0, loopSeconds)`; its separate sounds follow it as clips. */
@@ -51,6 +60,7 @@ export class WebAudioPort implements AudioPort {
   readonly gains: Record<Bus, GainNode>;
   /** The person's own recordings this port can play. */
   readonly recordings: SessionSounds['recordings'];
+  readonly takes: NonNullable<SessionSounds['takes']>;
   private readonly active = new Set<Voice>();
   private readonly stopping = new Set<Voice>();
   private disposed = false;
@@ -65,6 +75,7 @@ export class WebAudioPort implements AudioPort {
     private readonly sounds: SessionSounds,
   ) {
     this.recordings = sounds.recordings;
+    this.takes = sounds.takes ?? {};
     this.narration = sounds.narration;
     this.ambience = sounds.ambience;
     this.gains = {
@@ -118,9 +129,11 @@ export class WebAudioPort implements AudioPort {
     const skip = offset + late;
     if (skip >= clip.duration) return;
     const voice = this.play(clip.buffer, this.gains.voice, Math.max(when, this.context.currentTime), clip.start + skip, Math.min(duration - late, clip.duration - skip));
+    const level = clip.gain ?? 1;
+    voice.gain.gain.value = level;
     if (skip > 0) {
       voice.gain.gain.setValueAtTime(0, voice.startsAt);
-      voice.gain.gain.linearRampToValueAtTime(1, voice.startsAt + clickFreeRamp);
+      voice.gain.gain.linearRampToValueAtTime(level, voice.startsAt + clickFreeRamp);
     }
   }
 
@@ -209,7 +222,8 @@ export class WebAudioPort implements AudioPort {
     if (this.disposed && this.active.size === 0) for (const bus of buses) this.gains[bus].disconnect();
   }
 
-  private voiceClip(source: VoiceSource): { buffer: AudioBuffer; start: Seconds; duration: Seconds } | undefined {
+  private voiceClip(source: VoiceSource): { buffer: AudioBuffer; start: Seconds; duration: Seconds; gain?: number } | undefined {
+    if (source.kind === 'take') return Object.hasOwn(this.takes, source.key) ? this.takes[source.key] : undefined;
     if (source.kind === 'recording') {
       const buffer = this.sounds.recordings[source.slot];
       return buffer && { buffer, start: 0, duration: buffer.duration };

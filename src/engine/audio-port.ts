@@ -35,6 +35,8 @@ export interface SessionOutput extends AudioPort {
   readonly clock: Clock;
   /** How long each of the person's own recordings that this output can play is. */
   readonly recordingSeconds: Readonly<Partial<Record<RecordingSlot, Seconds>>>;
+  /** How long the speech of each of the person's own takes of lines is, by line key. */
+  readonly takeSeconds: Readonly<Record<string, Seconds>>;
   /** Asks the device to make sound (after a person's tap); false if it would not. */
   start(): Promise<boolean>;
   /** Live volume of a bus, 0 to 1. */

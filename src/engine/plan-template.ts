@@ -96,6 +96,11 @@ export interface StretchInputs {
   readonly choices?: Readonly<Record<string, string>>;
   /** Lengths of the person's own recordings, by slot. */
   readonly recordings?: Readonly<Partial<Record<RecordingSlot, Seconds>>>;
+  /**
+   * Lengths of the person's own takes of lines, by line key: each plays instead of the narrator's
+   * line, and the step grows or shrinks by the difference (the session's silences absorb it).
+   */
+  readonly takes?: Readonly<Record<string, Seconds>>;
   /** Seeds where the ambience's separate sounds fall; by default the session's id, so a session always sounds alike. */
   readonly seed?: string;
 }
@@ -148,8 +153,48 @@ interface Shape {
   readonly events: readonly TemplateEvent[];
 }
 
-/** A step as it plays with the person's recordings: a recorded slot replaces the spoken fallback. */
-function shapeWith(step: TemplateStep, recordings: StretchInputs['recordings']): Shape {
+/** The lines a person can narrate in their own voice, once each, in the order they first come (every branch). */
+export function templateTakeLines(template: PlanTemplate): { readonly key: string; readonly text: string }[] {
+  const lines = new Map<string, string>();
+  forEachStep(template.steps, (step) => {
+    // A recording slot's line stands in for the person's own recording: it is not narrated again.
+    if (step.recording) return;
+    for (const event of step.events) if (event.kind === 'voice' && event.source.kind === 'line' && !lines.has(event.source.key)) lines.set(event.source.key, event.text);
+  });
+  return [...lines].map(([key, text]) => ({ key, text }));
+}
+
+/** A step as it plays with the person's recordings and takes. */
+function shapeWith(step: TemplateStep, inputs: Pick<StretchInputs, 'recordings' | 'takes'>): Shape {
+  return step.recording ? withRecording(step, inputs.recordings) : withTakes(step, inputs.takes);
+}
+
+/** Each line the person took plays their take for its own length; what follows in the step moves by the difference. */
+function withTakes(step: TemplateStep, takes: StretchInputs['takes']): Shape {
+  if (!takes) return step;
+  const changes = step.events.flatMap((event) => {
+    if (event.kind !== 'voice' || event.source.kind !== 'line') return [];
+    const taken = takeOf(takes, event.source.key);
+    return taken === undefined ? [] : [{ ends: event.offset + event.duration, by: taken - event.duration }];
+  });
+  if (changes.length === 0) return step;
+  // An event moves by every take that ends before it starts (a cue beside a line stays beside it).
+  const shiftAt = (offset: Seconds) => changes.reduce((sum, change) => sum + (change.ends <= offset + 1e-9 ? change.by : 0), 0);
+  const events = step.events.map((event): TemplateEvent => {
+    const moved = { ...event, offset: event.offset + shiftAt(event.offset) };
+    if (moved.kind !== 'voice' || moved.source.kind !== 'line') return moved;
+    const taken = takeOf(takes, moved.source.key);
+    return taken === undefined ? moved : { ...moved, duration: taken, source: { kind: 'take', key: moved.source.key } };
+  });
+  const grown = changes.reduce((sum, change) => sum + change.by, 0);
+  return { fixed: Math.max(0, step.fixed + grown), ...(step.stretch ? { stretch: step.stretch } : {}), events };
+}
+
+/** A take's length, own keys only: a line key never reads an object's built-in property. */
+const takeOf = (takes: Readonly<Record<string, Seconds>>, key: string): Seconds | undefined => (Object.hasOwn(takes, key) ? takes[key] : undefined);
+
+/** A recorded slot replaces the spoken fallback. */
+function withRecording(step: TemplateStep, recordings: StretchInputs['recordings']): Shape {
   const recorded = step.recording ? recordings?.[step.recording.slot] : undefined;
   if (!step.recording || recorded === undefined) return step;
   const duration = Math.min(recorded, step.recording.maxSeconds);
@@ -165,7 +210,7 @@ export function templateRange(template: PlanTemplate, inputs: Omit<StretchInputs
   let max = 0;
   let quantum = 0;
   for (const step of resolveTemplatePath(template, settleChoices(template, inputs.choices ?? {}))) {
-    const shape = shapeWith(step, inputs.recordings);
+    const shape = shapeWith(step, inputs);
     min += shape.fixed + (shape.stretch?.min ?? 0);
     max += shape.fixed + (shape.stretch?.max ?? 0);
     quantum = Math.max(quantum, shape.stretch?.quantum ?? 0);
@@ -177,7 +222,7 @@ export function templateRange(template: PlanTemplate, inputs: Omit<StretchInputs
 export function stretchTemplate(template: PlanTemplate, inputs: StretchInputs): SessionPlan {
   const choices = settleChoices(template, inputs.choices ?? {});
   const path = resolveTemplatePath(template, choices);
-  const shapes = path.map((step) => shapeWith(step, inputs.recordings));
+  const shapes = path.map((step) => shapeWith(step, inputs));
   const durations = stretchToLength(shapes, minutesToSeconds(inputs.minutes));
   const events: TimelineEvent[] = [];
   const steps: PlannedStep[] = [];

@@ -16,7 +16,11 @@ export type CueSound = (typeof cueSounds)[number];
 export type BreathPhase = 'inhale' | 'hold' | 'exhale' | 'rest';
 
 /** What the voice bus plays: a rendered narration line, or the person's own recording. */
-export type VoiceSource = { readonly kind: 'line'; readonly key: string } | { readonly kind: 'recording'; readonly slot: RecordingSlot };
+/** A narrated line; the person's own recording for a slot; or the person's own take of a line (in their voice). */
+export type VoiceSource =
+  | { readonly kind: 'line'; readonly key: string }
+  | { readonly kind: 'recording'; readonly slot: RecordingSlot }
+  | { readonly kind: 'take'; readonly key: string };
 
 export type TimelineEvent =
   | { readonly kind: 'voice'; readonly at: Seconds; readonly duration: Seconds; readonly text: string; readonly source: VoiceSource }

@@ -81,6 +81,18 @@ export class BackupService {
   }
 
   /**
+   * One session's takes in the person's own voice as a file someone else can import (a person
+   * they trust reads a session for them): a backup that holds those takes and nothing else.
+   */
+  async exportNarration(sessionId: string): Promise<File> {
+    const at = this.now();
+    const data = await this.store.run((db) => readBackupData(db, at));
+    const takes = data.recordings.filter((recording) => recording.slot === 'narration' && recording.line?.sessionId === sessionId && recording.complete);
+    const onlyTakes = { exportedAt: at, settings: [], journal: [], letters: [], recordings: takes, checkIns: [], sessionHistory: [], resumePositions: [], breathPatterns: [], supportContacts: [] };
+    return new File([writeBackupText(onlyTakes)], `lull-voice-${sessionId}.json`, { type: 'application/json' });
+  }
+
+  /**
    * Checks the whole file first (size before reading, then every field), then writes all of it
    * in one strict transaction. On any problem nothing already here changes.
    */

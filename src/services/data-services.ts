@@ -6,6 +6,7 @@ import { DataStore } from './data-store';
 import { journalKind, type JournalService } from './journal-service';
 import { KeepWordsService } from './keep-words-service';
 import { letterKind, type LetterService } from './letter-service';
+import { NarrationTakes } from './narration-takes';
 import { RecordingService } from './recording-service';
 import { ReminderService } from './reminder-service';
 import { SupportContactsService } from './support-contacts-service';
@@ -18,6 +19,7 @@ export interface DataServices {
   readonly letters: LetterService;
   readonly backup: BackupService;
   readonly recordings: RecordingService;
+  readonly takes: NarrationTakes;
   readonly contacts: SupportContactsService;
   readonly breathPatterns: BreathPatternsService;
   readonly checkIns: CheckInService;
@@ -34,6 +36,7 @@ export function createDataServices(databaseName?: string): DataServices {
     letters: new WritingService(store, letterKind),
     backup: new BackupService(store),
     recordings: new RecordingService(store),
+    takes: new NarrationTakes(store),
     contacts: new SupportContactsService(store),
     breathPatterns: new BreathPatternsService(store),
     checkIns: new CheckInService(store),

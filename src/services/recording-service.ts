@@ -1,6 +1,6 @@
 import { recordingSlots, type RecordingSlot } from '../engine/script-model';
 import { appendRecordingChunk, createRecording, deleteRecording, finishRecording, getRecordingInSlot, readRecordingChunks } from '../storage/recordings';
-import type { Recording } from '../storage/schema';
+import type { Recording, TakeLine } from '../storage/schema';
 import { formatLimitBytes } from '../storage/limits-text';
 import { fallbackRecordingType, isRecordingType, recordingLimits } from '../storage/recording-rules';
 import { busyState } from './busy-state';
@@ -144,8 +144,8 @@ export class RecordingService {
     return this.store.run((db) => deleteRecording(db, id));
   }
 
-  /** Asks for the microphone (only now, when the person tapped Record) and starts saving chunks. */
-  async start(slot: RecordingSlot, callbacks: RecordingCallbacks): Promise<ActiveRecording> {
+  /** Asks for the microphone (only now, when the person tapped Record) and starts saving chunks: for a slot, or as a take of a line. */
+  async start(target: RecordingSlot | TakeLine, callbacks: RecordingCallbacks): Promise<ActiveRecording> {
     if (typeof MediaRecorder === 'undefined' || !('mediaDevices' in navigator)) {
       throw new RecordingStartError('unsupported', startFailures.unsupported());
     }
@@ -162,7 +162,7 @@ export class RecordingService {
       await this.store.run((db) =>
         createRecording(db, {
           id,
-          slot,
+          ...(typeof target === 'string' ? { slot: target } : { slot: 'narration' as const, line: target }),
           mimeType: [recorder.mimeType, type].find(isRecordingType) ?? fallbackRecordingType,
           createdAt: Date.now(),
           durationMs: 0,

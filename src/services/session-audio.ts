@@ -1,8 +1,10 @@
 import { AudioUnavailableError, sharedAudioContext } from '../audio/audio-context';
 import { AudioLoadError } from '../audio/load-audio';
-import { WebAudioPort, type AmbienceSound, type SessionSounds } from '../audio/web-audio-port';
+import { WebAudioPort, type AmbienceSound, type PersonTake, type SessionSounds } from '../audio/web-audio-port';
 import type { EncodedAudio } from '../engine/pack-manifest';
-import { templateRecordingSlots } from '../engine/plan-template';
+import { templateRecordingSlots, templateTakeLines } from '../engine/plan-template';
+import { takeGainDb } from '../engine/take-shape';
+import { decodeTake, shapeOfBuffer } from './narration-takes';
 import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
 import { loadDataServices } from './data-context';
 import { loadIntactAudio } from './intact-audio';
@@ -17,6 +19,8 @@ const narrationSampleRate = 24_000;
  * one-minute bed with its sounds takes about 8–12 MB, not 25–36.
  */
 const ambienceSampleRate = 16_000;
+/** The narrators' speech level (as `takeShape` measures it: −18 dB in the shipped packs) if the narration itself could not be loaded. */
+const defaultNarrationLevelDb = -18;
 
 export interface SessionAudio {
   readonly context: AudioContext;
@@ -88,6 +92,7 @@ export async function loadSessionAudio(pack: SessionPack, narrator: NarratorId =
     ...(cues ? { cues: { buffer: cues, clips: pack.common.cues.clips } } : {}),
     ambience,
     recordings: await loadPersonRecordings(context, templateRecordingSlots(pack.template), problems),
+    takes: await loadPersonTakes(context, pack, voice.buffer, problems),
   };
   return { context, port: new WebAudioPort(context, master, sounds), problems, damagedDownload: damaged(), narrator: voice.narrator };
 }
@@ -148,4 +153,36 @@ async function loadPersonRecordings(context: AudioContext, slots: readonly Recor
     problems.push('Your own recording could not be played here, so the session speaks its words instead.');
   }
   return buffers;
+}
+
+/**
+ * The lines the person read in their own voice for this session, decoded at the narration's rate,
+ * trimmed to their speech and brought to the narration's loudness (its speech level, measured the
+ * same way). A line without a take, or whose take cannot be decoded, is read by the narrator.
+ */
+async function loadPersonTakes(context: AudioContext, pack: SessionPack, narration: AudioBuffer | undefined, problems: string[]): Promise<Record<string, PersonTake>> {
+  const takes: Record<string, PersonTake> = {};
+  const lines = new Set(templateTakeLines(pack.template).map((line) => line.key));
+  try {
+    const services = await loadDataServices();
+    const recorded = (await services.takes.of(pack.id)).filter((take) => take.line && lines.has(take.line.key));
+    if (recorded.length === 0) return takes;
+    const narrationLevel = (narration && shapeOfBuffer(narration)?.levelDb) ?? defaultNarrationLevelDb;
+    let unreadable = 0;
+    for (const take of recorded) {
+      const { line, shape } = take;
+      if (!line || !shape) continue;
+      try {
+        const buffer = await decodeTake(await services.takes.bytes(take), context);
+        const end = Math.min(shape.end, buffer.duration);
+        if (end > shape.start) takes[line.key] = { buffer, start: shape.start, duration: end - shape.start, gain: 10 ** (takeGainDb(shape, narrationLevel) / 20) };
+      } catch {
+        unreadable += 1;
+      }
+    }
+    if (unreadable > 0) problems.push(`${String(unreadable)} of the lines you read could not be played here, so the narrator reads them.`);
+  } catch {
+    problems.push('The lines you read in your own voice could not be played here, so the narrator reads them.');
+  }
+  return takes;
 }

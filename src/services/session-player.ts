@@ -39,6 +39,7 @@ const wallClock: Clock = { now: () => performance.now() / 1000 };
 const silentOutput: SessionOutput = {
   clock: wallClock,
   recordingSeconds: {},
+  takeSeconds: {},
   start: () => Promise.resolve(true),
   scheduleVoice: () => undefined,
   scheduleCue: () => undefined,
@@ -185,6 +186,11 @@ export class SessionPlayer {
   /** The recordings of the person's own this session can play (each with a narrated line in its place until made). */
   get recordingSlots(): RecordingSlot[] {
     return templateRecordingSlots(this.pack.template);
+  }
+
+  /** How many of this session's lines play in the person's own voice (their takes). */
+  get linesInOwnVoice(): number {
+    return Object.keys(this.output.takeSeconds).length;
   }
 
   /** Where what the person writes in this session is kept: the journal, their letters, or both. */
@@ -367,7 +373,7 @@ export class SessionPlayer {
   }
 
   private makePlan(minutes: Minutes, choices: Record<string, string>): SessionPlan {
-    return stretchTemplate(this.pack.template, { minutes, choices, recordings: this.output.recordingSeconds });
+    return stretchTemplate(this.pack.template, { minutes, choices, recordings: this.output.recordingSeconds, takes: this.output.takeSeconds });
   }
 
   private onTransportChange(): void {

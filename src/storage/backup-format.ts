@@ -1,6 +1,7 @@
 import type { RecordingSlot } from '../engine/script-model';
 import { recordingLimits } from './recording-rules';
-import type { CheckIn, CustomBreathPattern, EpochMilliseconds, JournalEntry, Letter, ResumePosition, SessionRun, Setting, SupportContact } from './schema';
+import type { TakeShape } from '../engine/take-shape';
+import type { CheckIn, CustomBreathPattern, TakeLine, EpochMilliseconds, JournalEntry, Letter, ResumePosition, SessionRun, Setting, SupportContact } from './schema';
 
 /** The `format` field of every backup file. */
 export const backupFormatName = 'lull-backup';
@@ -9,8 +10,9 @@ export const backupFormatName = 'lull-backup';
  * Bumped when the file's shape changes; a build reads its own version and older ones.
  * 2: journal entries and letters may carry `revision` and `earlierVersionOf`.
  * 3: session runs carry `moodBefore` and `moodAfter`; places to resume carry `choices`.
+ * 4: recordings may be takes of a session's lines in the person's own voice (slot `narration`, with `line` and `shape`).
  */
-export const backupFormatVersion = 3;
+export const backupFormatVersion = 4;
 
 /** How much an import accepts, checked before anything is written. */
 export const backupLimits = {
@@ -25,7 +27,9 @@ export const backupLimits = {
 /** A recording in a backup: its description and all its bytes, in order. */
 export interface BackupRecording {
   readonly id: string;
-  readonly slot: RecordingSlot;
+  readonly slot: RecordingSlot | 'narration';
+  readonly line?: TakeLine;
+  readonly shape?: TakeShape;
   readonly mimeType: string;
   readonly createdAt: EpochMilliseconds;
   readonly durationMs: number;

@@ -53,6 +53,8 @@ async function readStores(tx: AllStores, exportedAt: EpochMilliseconds): Promise
     (recording): BackupRecording => ({
       id: recording.id,
       slot: recording.slot,
+      ...(recording.line ? { line: recording.line } : {}),
+      ...(recording.shape ? { shape: recording.shape } : {}),
       mimeType: recording.mimeType,
       createdAt: recording.createdAt,
       durationMs: recording.durationMs,

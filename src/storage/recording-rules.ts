@@ -1,4 +1,4 @@
-import { boolean, id, numberIn, oneOf, text } from './read-rules';
+import { boolean, id, numberIn, oneOf, optional, record, text } from './read-rules';
 import { recordingSlots } from '../engine/script-model';
 import type { EpochMilliseconds, Recording } from './schema';
 import { timeRule } from './time-rules';
@@ -10,6 +10,8 @@ export const recordingLimits = {
   /** A day of sound, in milliseconds. */
   durationMs: 86_400_000,
   mimeType: 100,
+  lineKey: 100,
+  lineText: 2000,
 } as const;
 
 /** The type a recording falls back to when the browser names none Lull can keep. */
@@ -31,7 +33,15 @@ const mimeTypeRule = text(recordingLimits.mimeType, {
 export function recordingFields(now: EpochMilliseconds) {
   return {
     id,
-    slot: oneOf(recordingSlots),
+    slot: oneOf([...recordingSlots, 'narration'] as const),
+    line: optional(record('the line a take speaks', { sessionId: id, key: text(recordingLimits.lineKey), text: text(recordingLimits.lineText) })),
+    shape: optional(
+      record('where the speech of a take lies', {
+        start: numberIn(0, recordingLimits.durationMs / 1000),
+        end: numberIn(0, recordingLimits.durationMs / 1000),
+        levelDb: numberIn(-200, 20),
+      }),
+    ),
     mimeType: mimeTypeRule,
     createdAt: timeRule(now),
     durationMs: numberIn(0, recordingLimits.durationMs),

@@ -1,6 +1,7 @@
 import type { RecordingSlot } from '../engine/script-model';
 import { strict } from './database';
 import { isKeepableRecording } from './recording-rules';
+import type { TakeShape } from '../engine/take-shape';
 import type { LullDatabase, Recording } from './schema';
 
 const chunksOf = (recordingId: string) => IDBKeyRange.bound([recordingId, 0], [recordingId, Infinity]);
@@ -54,4 +55,27 @@ export async function readRecordingChunks(db: LullDatabase, recordingId: string)
 export async function deleteRecording(db: LullDatabase, recordingId: string): Promise<void> {
   const tx = db.transaction(['recordings', 'recordingChunks'], 'readwrite', strict);
   await Promise.all([tx.objectStore('recordings').delete(recordingId), tx.objectStore('recordingChunks').delete(chunksOf(recordingId)), tx.done]);
+}
+
+/** Notes where the speech of a take lies and how loud it is. */
+export async function setTakeShape(db: LullDatabase, recordingId: string, shape: TakeShape): Promise<void> {
+  const tx = db.transaction('recordings', 'readwrite', strict);
+  const recording = await tx.store.get(recordingId);
+  if (recording) await tx.store.put({ ...recording, shape });
+  await tx.done;
+}
+
+/** A session's takes in the person's own voice that may be played: for each line, the newest one. */
+export async function getTakes(db: LullDatabase, sessionId: string): Promise<Recording[]> {
+  const takes = (await db.getAllFromIndex('recordings', 'by-slot', 'narration')).filter(
+    (take) => take.line?.sessionId === sessionId && take.complete && take.shape !== undefined && isKeepableRecording(take),
+  );
+  const newest = new Map<string, Recording>();
+  for (const take of takes.sort((a, b) => a.createdAt - b.createdAt)) if (take.line) newest.set(take.line.key, take);
+  return [...newest.values()];
+}
+
+/** Every take of one line (all but the newest are left over from a retake), to be let go together. */
+export async function getTakesOfLine(db: LullDatabase, sessionId: string, key: string): Promise<Recording[]> {
+  return (await db.getAllFromIndex('recordings', 'by-slot', 'narration')).filter((take) => take.line?.sessionId === sessionId && take.line.key === key);
 }

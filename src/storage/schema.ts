@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { RecordingSlot } from '../engine/script-model';
+import type { TakeShape } from '../engine/take-shape';
 import type { Minutes, Seconds } from '../engine/units';
 
 /** Milliseconds since 1970 (UTC), the way every record stores a moment. */
@@ -49,10 +50,22 @@ export interface Letter extends WritingRecord {
   readonly title: string;
 }
 
+/** A take in the person's own voice: which line of which session it speaks. */
+export interface TakeLine {
+  readonly sessionId: string;
+  readonly key: string;
+  /** The words the person read, as the prompter showed them. */
+  readonly text: string;
+}
+
 /** A recording's description; its bytes live in `recordingChunks`. */
 export interface Recording {
   readonly id: string;
-  readonly slot: RecordingSlot;
+  /** A session's slot (a letter), or `narration`: one line of a session read in the person's own voice (`line`). */
+  readonly slot: RecordingSlot | 'narration';
+  readonly line?: TakeLine;
+  /** Where the speech lies in a take and how loud it is, found once it is recorded. */
+  readonly shape?: TakeShape;
   /** As MediaRecorder reported it: `audio/webm;codecs=opus` in Chromium, `audio/mp4` in Safari. */
   readonly mimeType: string;
   readonly createdAt: EpochMilliseconds;

@@ -16,6 +16,7 @@ import './lull-update-banner';
 /** Screens other than the library load their code only when opened. */
 const lazyViews: Partial<Record<Route['view'], () => Promise<unknown>>> = {
   session: () => import('./lull-session-view'),
+  narrate: () => import('./lull-narrate-view'),
   journal: () => import('./lull-journal-view'),
   letters: () => import('./lull-letters-view'),
   about: () => import('./lull-about-view'),
@@ -330,6 +331,8 @@ export class LullApp extends LitElement {
         return html`<lull-library></lull-library>`;
       case 'session':
         return html`<lull-session-view .sessionId=${route.id} .query=${route.query}></lull-session-view>`;
+      case 'narrate':
+        return html`<lull-narrate-view .sessionId=${route.id}></lull-narrate-view>`;
       case 'journal':
         return html`<lull-journal-view></lull-journal-view>`;
       case 'letters':

@@ -20,6 +20,7 @@ import { BreakRequestEvent, ImmersiveChangeEvent, ScreenTitleEvent, type DraftCh
 import { formatClock, formatSpokenDuration } from './format';
 import type { LullMoodCheck } from './lull-mood-check';
 import { say, sessionFailure } from './messages';
+import { narrateHref } from './routes';
 import { PlaybackController } from './playback-controller';
 import { sessionLinkNotes } from './session-link-notes';
 import { readSessionQuery } from '../services/session-query';
@@ -122,6 +123,9 @@ export class LullSessionView extends LitElement {
       /* The narrator is remembered from last time: a choice below Start, not a step before it. */
       .narrators {
         margin-top: 1.5rem;
+      }
+      .own-voice {
+        margin: 0.75rem 0 0;
       }
       .length-head {
         display: flex;
@@ -634,7 +638,7 @@ export class LullSessionView extends LitElement {
         : nothing}
       <button class="start" @click=${() => this._onStart(player)} ?disabled=${needsConsent} aria-describedby=${needsConsent ? 'consent-hint' : nothing}>Start</button>
       ${needsConsent ? html`<p id="consent-hint" class="hint">Read the note above and tick the box to start.</p>` : nothing}
-      ${this._renderNarrator(player)}
+      ${this._renderNarrator(player)} ${this._renderOwnVoice(player)}
       <lull-mood-check
         moment="before"
         .moodBefore=${this._moodBefore}
@@ -697,6 +701,17 @@ export class LullSessionView extends LitElement {
         )}
       </div>
     </fieldset>`;
+  }
+
+  /** The way to read the session in one's own voice, and how much of it already is. */
+  private _renderOwnVoice(player: SessionPlayer) {
+    if (!player.pack.narration) return nothing;
+    const own = player.linesInOwnVoice;
+    return html`<p class="own-voice">
+      ${own > 0 ? html`${own === 1 ? 'One line plays' : `${String(own)} lines play`} in your own voice. ` : nothing}<a href=${narrateHref(player.pack.id)}
+        >${own > 0 ? 'Change what you recorded' : 'Read it in your own voice'}</a
+      >
+    </p>`;
   }
 
   private _renderPlaying(player: SessionPlayer) {

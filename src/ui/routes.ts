@@ -2,6 +2,7 @@
 export type Route =
   | { readonly view: 'library' }
   | { readonly view: 'session'; readonly id: string; readonly query: URLSearchParams }
+  | { readonly view: 'narrate'; readonly id: string }
   | { readonly view: 'journal' }
   | { readonly view: 'letters' }
   | { readonly view: 'about' }
@@ -12,6 +13,7 @@ export type Route =
   | { readonly view: 'not-found'; readonly path: string };
 
 const sessionPath = /^\/session\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/u;
+const narratePath = /^\/session\/([a-z0-9]+(?:-[a-z0-9]+)*)\/narrate\/?$/u;
 
 /** Short addresses for the practices people open most (home-screen shortcuts, links shared). */
 const sessionShortcuts: Readonly<Record<string, string>> = {
@@ -34,9 +36,13 @@ export function matchRoute(url: URL): Route {
   if (path === '/breathe' || path === '/breathe/') return { view: 'breathe', query: url.searchParams };
   const shortcut = sessionShortcuts[path.replace(/\/$/u, '')];
   if (shortcut) return { view: 'session', id: shortcut, query: url.searchParams };
+  const narrate = narratePath.exec(path);
+  if (narrate?.[1]) return { view: 'narrate', id: narrate[1] };
   const session = sessionPath.exec(path);
   if (session?.[1]) return { view: 'session', id: session[1], query: url.searchParams };
   return { view: 'not-found', path };
 }
 
 export const sessionHref = (id: string): string => `/session/${id}`;
+/** Where a person reads a session's lines in their own voice. */
+export const narrateHref = (id: string): string => `/session/${id}/narrate`;

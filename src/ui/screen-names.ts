@@ -4,6 +4,7 @@ import type { Route } from './routes';
 export const screenNames: Readonly<Record<Route['view'], string>> = {
   library: 'Sessions',
   session: 'Session',
+  narrate: 'Your own voice',
   journal: 'Journal',
   letters: 'Letters',
   about: 'About',

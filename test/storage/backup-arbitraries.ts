@@ -68,15 +68,24 @@ export function backupData(sizes: Sizes): fc.Arbitrary<BackupData> {
     { id, createdAt: time, updatedAt: time, title: text(100), text: text(sizes.text), ...writingExtras },
     { requiredKeys: ['id', 'createdAt', 'updatedAt', 'title', 'text'] },
   );
-  const recording: fc.Arbitrary<BackupRecording> = fc.record({
+  const recordingCommon = {
     id,
-    slot: fc.constant('letter' as const),
     mimeType: fc.constantFrom('audio/webm;codecs=opus', 'audio/mp4', 'audio/ogg'),
     createdAt: time,
     durationMs: number(0, 86_400_000),
     complete: fc.boolean(),
     bytes: fc.uint8Array({ maxLength: sizes.bytes }),
-  });
+  };
+  // A letter read aloud, or a take of one session line in the person's own voice.
+  const recording: fc.Arbitrary<BackupRecording> = fc.oneof(
+    fc.record({ ...recordingCommon, slot: fc.constant('letter' as const) }),
+    fc.record({
+      ...recordingCommon,
+      slot: fc.constant('narration' as const),
+      line: fc.record({ sessionId: id, key: text(100), text: text(2000) }),
+      shape: fc.record({ start: number(0, 600), end: number(0, 600), levelDb: number(-120, 0) }),
+    }),
+  );
   const checkIn: fc.Arbitrary<CheckIn> = fc.record({ id, at: time, moodBefore: mood, moodAfter: mood, feeling: text(200), need: text(200) });
   const run: fc.Arbitrary<SessionRun> = fc.record({
     id,

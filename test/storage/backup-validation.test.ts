@@ -72,7 +72,7 @@ describe('reading a backup file', () => {
 
   it('says a file from a newer Lull needs an update, without reading further', () => {
     expect(problemsOf(JSON.stringify({ ...file(), version: backupFormatVersion + 1, journal: 'anything' }))).toEqual([
-      'This backup was made by a newer version of Lull (backup format 4; this version reads up to 3). Update Lull, then import it again.',
+      `This backup was made by a newer version of Lull (backup format ${String(backupFormatVersion + 1)}; this version reads up to ${String(backupFormatVersion)}). Update Lull, then import it again.`,
     ]);
   });
 

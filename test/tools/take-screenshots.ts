@@ -200,6 +200,7 @@ const shots: readonly Shot[] = [
       await page.locator('.caption').filter({ hasText: /\w/u }).waitFor({ timeout: 15_000 });
     },
   },
+  { name: 'narrate', path: '/session/safe-space/narrate', prepare: heading('Your safe place in your own voice') },
   { name: 'your-data', path: '/your-data', prepare: heading('Your data') },
   { name: 'about', path: '/about', prepare: heading('About Lull') },
 ];
