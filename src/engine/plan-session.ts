@@ -2,6 +2,7 @@ import { assertPlayablePattern } from './breath-pattern-error';
 import { cycleSeconds } from './breath-patterns';
 import type { Stretchable } from './elastic-fill';
 import {
+  breathCueThinning,
   gapAfterLine,
   recordingCaption,
   stretchTemplate,
@@ -83,9 +84,6 @@ function spanShape(span: Span, quantum: Seconds): { fixed: Seconds; stretch?: St
   const max = Math.max(min, Math.floor(span.max / quantum + 1e-9) * quantum);
   return { fixed: 0, stretch: { min, max, weight: span.weight, quantum } };
 }
-
-/** Cues that thin out: words for this many breaths, then tones for this many more (then, if asked, silence). */
-export const breathCueThinning = { voicedCycles: 3, tonedCycles: 5 } as const;
 
 type SteadyCue = 'voice' | 'tone' | 'none';
 

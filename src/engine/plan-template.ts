@@ -86,6 +86,9 @@ export interface RepeatStage {
   readonly events: readonly TemplateEvent[];
 }
 
+/** Cues that thin out: words for this many breaths, then tones for this many more (then, if asked, silence). */
+export const breathCueThinning = { voicedCycles: 3, tonedCycles: 5 } as const;
+
 /** Silence after every spoken line: as long as a rest between sentences, so lines never come closer than that. */
 export const gapAfterLine: Seconds = 1.5;
 export const recordingCaption = 'Your own recording';
@@ -101,6 +104,11 @@ export interface StretchInputs {
    * line, and the step grows or shrinks by the difference (the session's silences absorb it).
    */
   readonly takes?: Readonly<Record<string, Seconds>>;
+  /**
+   * The person asked for breath cues that thin out to fall silent too: after the words and the
+   * tones, the breaths go on without a sound (the shape still moves).
+   */
+  readonly quietBreaths?: boolean;
   /** Seeds where the ambience's separate sounds fall; by default the session's id, so a session always sounds alike. */
   readonly seed?: string;
 }
@@ -237,7 +245,7 @@ export function stretchTemplate(template: PlanTemplate, inputs: StretchInputs): 
       // Each repetition is placed from the step start, never accumulated, so nothing drifts.
       for (let repetition = 0; repetition < count; repetition += 1) {
         const mirrored = alternatePan === true && repetition % 2 === 1;
-        for (const event of repetitionEvents(step.repeat, repetition)) events.push(placed(event, at + repetition * every, duration - repetition * every, mirrored));
+        for (const event of repetitionEvents(step.repeat, repetition, inputs.quietBreaths === true)) events.push(placed(event, at + repetition * every, duration - repetition * every, mirrored));
       }
     }
     if (step.label !== undefined) steps.push({ kind: step.kind, at, duration, label: step.label });
@@ -255,9 +263,25 @@ function sortedByTime(events: readonly TimelineEvent[]): TimelineEvent[] {
   return ordered.map(({ event }) => event);
 }
 
-/** The events of one repetition: the cycle's own, or those of the last later stage it has reached. */
-function repetitionEvents(repeat: TemplateRepeat, repetition: number): readonly TemplateEvent[] {
-  return repeat.later?.findLast((stage) => stage.from <= repetition)?.events ?? repeat.events;
+/** Where cues that thin out fall silent, for a person who asked for that. */
+const quietFrom = breathCueThinning.voicedCycles + breathCueThinning.tonedCycles;
+
+/**
+ * The events of one repetition: the cycle's own, or those of the last later stage it has reached;
+ * once cues that thin out have thinned to tones, and the person asked for quiet, without their cues.
+ */
+function repetitionEvents(repeat: TemplateRepeat, repetition: number, quiet: boolean): readonly TemplateEvent[] {
+  const events = repeat.later?.findLast((stage) => stage.from <= repetition)?.events ?? repeat.events;
+  return quiet && repeat.later !== undefined && repetition >= quietFrom ? events.filter((event) => event.kind !== 'cue') : events;
+}
+
+/** Whether a template has breath cues that thin out: then the person may ask them to fall silent. */
+export function templateThinsBreathCues(template: PlanTemplate): boolean {
+  let thins = false;
+  forEachStep(template.steps, (step) => {
+    if (step.repeat?.later !== undefined) thins = true;
+  });
+  return thins;
 }
 
 /** An event placed at `start` + its offset; a prompt's window runs `remaining` seconds from `start`; a mirrored cue swaps sides. */

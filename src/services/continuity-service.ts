@@ -13,7 +13,7 @@ import { openOffers, resumeOffer, sessionSettingsText, toggledFavourites, type R
 export type { Preferences, ResumeOffer, SessionRun, SessionSettings };
 
 /** The on/off preferences. */
-export type PreferenceFlag = 'captions' | 'tapVibrate' | 'stillVisuals';
+export type PreferenceFlag = 'captions' | 'tapVibrate' | 'stillVisuals' | 'quietBreaths';
 
 /** What a session's screen needs before it opens: the place left unfinished, the last settings, the preferences. */
 export interface SessionMemory {

@@ -10,6 +10,8 @@ export interface Preferences {
   readonly tapVibrate: boolean;
   /** The visuals stay still, whatever the device's own motion setting says. */
   readonly stillVisuals: boolean;
+  /** Breath cues that thin out to tones fall silent after them. */
+  readonly quietBreaths: boolean;
   readonly favouriteSessions: readonly string[];
   readonly favouritePatterns: readonly string[];
 }
@@ -19,6 +21,7 @@ export const defaultPreferences: Preferences = {
   captions: true,
   tapVibrate: false,
   stillVisuals: false,
+  quietBreaths: false,
   favouriteSessions: [],
   favouritePatterns: [],
 };
@@ -32,6 +35,7 @@ export const preferenceKeys: readonly string[] = [
   settingKeys.captions,
   settingKeys.tapVibrate,
   settingKeys.stillVisuals,
+  settingKeys.quietBreaths,
   settingKeys.favouriteSessions,
   settingKeys.favouritePatterns,
 ];
@@ -51,6 +55,7 @@ export function readPreferences(stored: ReadonlyMap<string, SettingValue>): Pref
     captions: flagOr(stored.get(settingKeys.captions), defaults.captions),
     tapVibrate: flagOr(stored.get(settingKeys.tapVibrate), defaults.tapVibrate),
     stillVisuals: flagOr(stored.get(settingKeys.stillVisuals), defaults.stillVisuals),
+    quietBreaths: flagOr(stored.get(settingKeys.quietBreaths), defaults.quietBreaths),
     favouriteSessions: readFavourites(stored.get(settingKeys.favouriteSessions)),
     favouritePatterns: readFavourites(stored.get(settingKeys.favouritePatterns)),
   };

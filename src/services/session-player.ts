@@ -4,7 +4,7 @@ import type { Bus, SessionOutput } from '../engine/audio-port';
 import type { Clock } from '../engine/clock';
 import { FrozenClockWatch } from '../engine/clock-watch';
 import { defaultPlaybackOptions, PlaybackEngine } from '../engine/playback-engine';
-import { settleChoices, stretchTemplate, templateChoices, templateRecordingSlots, type TemplateChoice } from '../engine/plan-template';
+import { settleChoices, stretchTemplate, templateChoices, templateRecordingSlots, templateThinsBreathCues, type TemplateChoice } from '../engine/plan-template';
 import type { PromptWriting, RecordingSlot, Script } from '../engine/script-model';
 import type { SessionPlan } from '../engine/timeline';
 import { ambienceOf, writingPlaces } from '../engine/timeline-queries';
@@ -64,6 +64,7 @@ export class SessionPlayer {
   private plan: SessionPlan;
   private minutes: Minutes;
   private choices: Record<string, string>;
+  private quietBreaths = false;
   private readonly transport: Transport;
   private readonly engine: PlaybackEngine;
   private readonly ticker: WorkerTicker;
@@ -281,6 +282,24 @@ export class SessionPlayer {
     return this.replan(this.minutes, settleChoices(this.pack.template, { ...this.choices, [choice]: option }));
   }
 
+  /** Whether this session's breath cues thin out (words, then tones): then they may fall silent too. */
+  get thinsBreathCues(): boolean {
+    return templateThinsBreathCues(this.pack.template);
+  }
+
+  get breathsFallQuiet(): boolean {
+    return this.quietBreaths;
+  }
+
+  /** Before the session starts: breath cues that thin out to tones fall silent after them, or not. */
+  setQuietBreaths(quiet: boolean): CommandResult {
+    const was = this.quietBreaths;
+    this.quietBreaths = quiet;
+    const result = this.replan(this.minutes, this.choices);
+    if (!result.ok) this.quietBreaths = was;
+    return result;
+  }
+
   /** The narrators the person can choose between for this session (none or one: nothing to choose). */
   get narrators(): NarratorId[] {
     return packNarrators(this.pack);
@@ -373,7 +392,7 @@ export class SessionPlayer {
   }
 
   private makePlan(minutes: Minutes, choices: Record<string, string>): SessionPlan {
-    return stretchTemplate(this.pack.template, { minutes, choices, recordings: this.output.recordingSeconds, takes: this.output.takeSeconds });
+    return stretchTemplate(this.pack.template, { minutes, choices, recordings: this.output.recordingSeconds, takes: this.output.takeSeconds, quietBreaths: this.quietBreaths });
   }
 
   private onTransportChange(): void {

@@ -26,6 +26,8 @@ export const settingKeys = {
   tapVibrate: 'tapVibrate',
   /** Whether the visuals stay still whatever the device's motion setting says. */
   stillVisuals: 'stillVisuals',
+  /** Whether breath cues that thin out to tones fall silent after them. */
+  quietBreaths: 'quietBreaths',
   /** The person's favourite sessions and breathing patterns: ids separated by spaces. */
   favouriteSessions: 'favouriteSessions',
   favouritePatterns: 'favouritePatterns',
@@ -57,6 +59,7 @@ function valueRule(key: string, now: EpochMilliseconds): Rule<SettingValue> {
     case settingKeys.captions:
     case settingKeys.tapVibrate:
     case settingKeys.stillVisuals:
+    case settingKeys.quietBreaths:
       return boolean;
     case settingKeys.narrator:
       return text(16, { regex: /^[a-z0-9]+$/u, expected: 'a narrator name such as "slt"' });

@@ -127,6 +127,9 @@ export class LullSessionView extends LitElement {
       .own-voice {
         margin: 0.75rem 0 0;
       }
+      .quiet-breaths {
+        margin-top: 1rem;
+      }
       .length-head {
         display: flex;
         justify-content: space-between;
@@ -465,6 +468,7 @@ export class LullSessionView extends LitElement {
     this._showCaptions = preferences.captions;
     this._stillVisuals = preferences.stillVisuals;
     this._tapVibration.enabled = preferences.tapVibrate;
+    if (player.state === 'ready' && player.thinsBreathCues) player.setQuietBreaths(preferences.quietBreaths);
     for (const [bus, volume] of Object.entries(preferences.volumes) as [Bus, number][]) player.setVolume(bus, volume);
     const resume = this._memory.memory?.resume;
     if (resume && this.query.has('continue') && player.state === 'ready' && this._continuedFor !== player) {
@@ -489,6 +493,12 @@ export class LullSessionView extends LitElement {
   private _onCaptions() {
     this._showCaptions = !this._showCaptions;
     this._memory.rememberFlag('captions', this._showCaptions);
+  }
+
+  private _onQuietBreaths(player: SessionPlayer, event: Event) {
+    const quiet = (event.target as HTMLInputElement).checked;
+    player.setQuietBreaths(quiet);
+    this._memory.rememberFlag('quietBreaths', quiet);
   }
 
   private _onStillVisuals() {
@@ -638,7 +648,7 @@ export class LullSessionView extends LitElement {
         : nothing}
       <button class="start" @click=${() => this._onStart(player)} ?disabled=${needsConsent} aria-describedby=${needsConsent ? 'consent-hint' : nothing}>Start</button>
       ${needsConsent ? html`<p id="consent-hint" class="hint">Read the note above and tick the box to start.</p>` : nothing}
-      ${this._renderNarrator(player)} ${this._renderOwnVoice(player)}
+      ${this._renderNarrator(player)} ${this._renderQuietBreaths(player)} ${this._renderOwnVoice(player)}
       <lull-mood-check
         moment="before"
         .moodBefore=${this._moodBefore}
@@ -701,6 +711,15 @@ export class LullSessionView extends LitElement {
         )}
       </div>
     </fieldset>`;
+  }
+
+  /** Breath cues that thin out to tones may fall silent after them: the breaths go on in quiet. */
+  private _renderQuietBreaths(player: SessionPlayer) {
+    if (!player.thinsBreathCues) return nothing;
+    return html`<label class="option quiet-breaths">
+      <input type="checkbox" .checked=${live(player.breathsFallQuiet)} @change=${(event: Event) => this._onQuietBreaths(player, event)} />
+      After a few breaths with words and tones, let the breathing go on in silence
+    </label>`;
   }
 
   /** The way to read the session in one's own voice, and how much of it already is. */

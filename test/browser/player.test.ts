@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommonManifest, SpriteClip } from '../../src/engine/pack-manifest';
 import type { SessionPlan } from '../../src/engine/timeline';
+import { breathCueThinning } from '../../src/engine/plan-template';
 import { compilerPlan, shippedManifest } from '../helpers/shipped-plan';
 import { audioStarts, recordAudioStarts, type StartCall } from './harness/audio-starts';
 import { seriousAxeViolations } from './harness/axe';
@@ -266,6 +267,35 @@ describe('the narrators', () => {
 
     await page.goto(new URL('/session/safe-space', page.url()).href);
     await expect.poll(() => page.getByRole('group', { name: 'Who reads to you' }).getByRole('radio', { name: 'A man' }).isChecked()).toBe(true);
+    expect(app.problems).toEqual([]);
+  });
+});
+
+describe('breath cues that fall silent', () => {
+  it('lets the person ask the thinning cues to fall silent after the tones, plays the breaths without them, and remembers it', async () => {
+    app = await openSession();
+    const { page } = app;
+    const quiet = page.getByRole('checkbox', { name: 'After a few breaths with words and tones, let the breathing go on in silence' });
+    expect(await quiet.isChecked()).toBe(false);
+    await quiet.check();
+    const asWritten = compilerPlan(sessionId, 5);
+    const breaths = asWritten.events.filter((event) => event.kind === 'breath' && event.phase === 'inhale');
+    // A breath well past the words and the tones, where the script as written would still give a tone.
+    const late = breaths[breathCueThinning.voicedCycles + breathCueThinning.tonedCycles + 2];
+    if (!late) throw new Error('the session has too few breaths');
+    expect(asWritten.events.some((event) => event.kind === 'cue' && Math.abs(event.at - late.at) < 1e-6)).toBe(true);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    const before = (await audioStarts(page)).length;
+    await page.locator('#position').evaluate((input: HTMLInputElement, at: number) => {
+      input.value = String(at);
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, Math.floor(late.at - 2));
+    await expect.poll(async () => Number(await page.locator('#position').inputValue()), { timeout: 10_000 }).toBeGreaterThan(late.at + 0.5);
+    expect((await audioStarts(page)).slice(before).filter(isCue)).toEqual([]);
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('checkbox', { name: 'After a few breaths with words and tones, let the breathing go on in silence' }).isChecked()).toBe(true);
     expect(app.problems).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pacerScript } from '../../src/engine/pacer-script';
-import { breathCueThinning, planSession } from '../../src/engine/plan-session';
-import { stretchTemplate } from '../../src/engine/plan-template';
+import { planSession } from '../../src/engine/plan-session';
+import { breathCueThinning, stretchTemplate, templateThinsBreathCues } from '../../src/engine/plan-template';
 import type { BreathCue } from '../../src/engine/script-model';
 import { readSessionManifest } from '../../src/engine/session-manifest-schema';
 import type { SessionPlan } from '../../src/engine/timeline';
@@ -58,5 +58,31 @@ describe('breath cues that thin out', () => {
     expect(breaths.length).toBeGreaterThan(100);
     expect(breaths.filter((cue) => cue === 'word-inhale')).toHaveLength(voicedCycles);
     expect(breaths.slice(voicedCycles).every((cue) => cue === 'tone-inhale')).toBe(true);
+  });
+
+  it('fall silent after the tones in a session whose script thins them to tones, when the person asks, with the same breaths and length', () => {
+    const reading = readSessionManifest(JSON.parse(readFileSync('public/packs/breathe-long-exhale/manifest.json', 'utf8')) as unknown);
+    if (reading.kind !== 'current') throw new Error(`the shipped pack reads as ${reading.kind}`);
+    const { template } = reading.manifest;
+    expect(templateThinsBreathCues(template)).toBe(true);
+    const asWritten = stretchTemplate(template, { minutes: 10 });
+    const quiet = stretchTemplate(template, { minutes: 10, quietBreaths: true });
+    const breaths = cuePerBreath(quiet);
+    expect(breaths.slice(0, voicedCycles)).toEqual(Array<string>(voicedCycles).fill('word-inhale'));
+    expect(breaths.slice(voicedCycles, voicedCycles + tonedCycles)).toEqual(Array<string>(tonedCycles).fill('tone-inhale'));
+    expect(breaths.slice(voicedCycles + tonedCycles).every((cue) => cue === 'silence')).toBe(true);
+    expect(quiet.duration).toBe(asWritten.duration);
+    const phases = (plan: SessionPlan) => plan.events.filter((event) => event.kind === 'breath');
+    expect(phases(quiet)).toEqual(phases(asWritten));
+    // The bells and the voice are not breath cues: they stay.
+    const others = (plan: SessionPlan) => plan.events.filter((event) => event.kind === 'voice' || (event.kind === 'cue' && event.sound === 'bell'));
+    expect(others(quiet)).toEqual(others(asWritten));
+  });
+
+  it('leave a session without thinning cues as it is, whatever the person asked', () => {
+    const reading = readSessionManifest(JSON.parse(readFileSync('public/packs/butterfly-hug/manifest.json', 'utf8')) as unknown);
+    if (reading.kind !== 'current') throw new Error(`the shipped pack reads as ${reading.kind}`);
+    expect(templateThinsBreathCues(reading.manifest.template)).toBe(false);
+    expect(stretchTemplate(reading.manifest.template, { minutes: 6, quietBreaths: true })).toEqual(stretchTemplate(reading.manifest.template, { minutes: 6 }));
   });
 });
