@@ -72,6 +72,8 @@ export function dataScenarios(suite: EngineSuite): void {
       const [file] = await page.evaluate(() => (window as unknown as { lullDownloads: { name: string; text: string }[] }).lullDownloads);
       expect(file?.name).toMatch(/^lull-backup-\d{4}-\d{2}-\d{2}\.json$/u);
 
+      // The export holds the page's buttons until it has finished (its file may be handed over first).
+      await eventually(() => page.evaluateOn({ role: 'button', name: 'Delete everything…' }, (button) => !(button as HTMLButtonElement).disabled), 15_000).toBe(true);
       await page.click({ role: 'button', name: 'Delete everything…' });
       await page.click({ role: 'button', name: 'Yes, delete everything' });
       await eventually(() => page.count({ role: 'status', within: 'lull-your-data-view', text: /^Everything was deleted/u })).toBe(1);
