@@ -11,6 +11,7 @@ import { ambienceOf, writingPlaces } from '../engine/timeline-queries';
 import { Transport, type CommandResult } from '../engine/transport';
 import type { Minutes, Seconds } from '../engine/units';
 import { busyState } from './busy-state';
+import { ChangeSignal } from './change-signal';
 import { LockScreenControls } from './lock-screen-controls';
 import type { NarratorId } from '../engine/narrators';
 import type { WebAudioPort } from '../audio/web-audio-port';
@@ -52,7 +53,6 @@ const silentOutput: SessionOutput = {
   dispose: () => undefined,
 };
 
-type Listener = () => void;
 
 /**
  * One open session, coordinated: its plan at the chosen length and choices, the transport that
@@ -70,7 +70,9 @@ export class SessionPlayer {
   private readonly ticker: WorkerTicker;
   private readonly lockScreen: LockScreenControls;
   private readonly clockWatch: FrozenClockWatch;
-  private readonly listeners = new Set<Listener>();
+  /** The screen, the now-playing bar and the resume keeper follow the session through this. */
+  private readonly changes = new ChangeSignal();
+  private disposed = false;
   private readonly unsubscribe: (() => void)[] = [];
   private releaseBusy: (() => void) | undefined;
   /** Sounds that could not be loaded, or an interruption: what the person is told. */
@@ -208,9 +210,8 @@ export class SessionPlayer {
     return this.transport.position();
   }
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: () => void): () => void {
+    return this.changes.subscribe(listener);
   }
 
   async play(): Promise<CommandResult> {
@@ -349,7 +350,7 @@ export class SessionPlayer {
     this.output.dispose();
     this.lockScreen.dispose();
     this.releaseBusy?.();
-    this.listeners.clear();
+    this.disposed = true;
   }
 
   private tick(): void {
@@ -411,7 +412,7 @@ export class SessionPlayer {
   }
 
   private notify(): void {
-    for (const listener of this.listeners) listener();
+    if (!this.disposed) this.changes.notify();
   }
 }
 
