@@ -1,4 +1,4 @@
-import type { Bus, SessionOutput } from '../engine/audio-port';
+import type { Bus, SessionOutput, SoundNeeds, SoundsReport } from '../engine/audio-port';
 import type { Clock } from '../engine/clock';
 import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
 import type { CueSound, VoiceSource } from '../engine/timeline';
@@ -18,10 +18,16 @@ export class WebAudioOutput implements SessionOutput {
   constructor(
     private readonly context: AudioContext,
     private readonly port: WebAudioPort,
+    /** Decodes a session's sounds into `port` as a plan needs them. */
+    private readonly loader: { prepare(needs: SoundNeeds): Promise<SoundsReport> },
   ) {
     this.clock = { now: () => context.currentTime };
     this.recordingSeconds = Object.fromEntries(Object.entries(port.recordings).map(([slot, buffer]) => [slot, buffer.duration]));
     this.takeSeconds = Object.fromEntries(Object.entries(port.takes).map(([key, take]) => [key, take.duration]));
+  }
+
+  prepare(needs: SoundNeeds): Promise<SoundsReport> {
+    return this.loader.prepare(needs);
   }
 
   async start(): Promise<boolean> {

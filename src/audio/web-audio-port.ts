@@ -2,17 +2,19 @@ import { buses, type AudioPort, type Bus } from '../engine/audio-port';
 import type { SpriteClip } from '../engine/pack-manifest';
 import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
 import type { CueSound, VoiceSource } from '../engine/timeline';
+import { takeGainDb } from '../engine/take-shape';
 import type { Seconds } from '../engine/units';
 
 export type { Bus };
 
 /** The decoded sounds of one session; a missing part (it failed to load) is simply silent. */
 export interface SessionSounds {
-  readonly narration?: { readonly buffer: AudioBuffer; readonly lines: Readonly<Record<string, SpriteClip>> };
+  /** One narrator's lines, and their speech level (as `takeShape` measures it) when the person's takes are matched to it. */
+  readonly narration?: { readonly buffer: AudioBuffer; readonly lines: Readonly<Record<string, SpriteClip>>; readonly levelDb?: number };
   readonly cues?: { readonly buffer: AudioBuffer; readonly clips: Readonly<Record<CueSound, SpriteClip>> };
   readonly ambience: Readonly<Partial<Record<AmbienceKind, AmbienceSound>>>;
   readonly recordings: Readonly<Partial<Record<RecordingSlot, AudioBuffer>>>;
-  /** The person's own takes of lines, by line key: where the speech lies in each, and the gain that matches it to the narration. */
+  /** The person's own takes of lines, by line key: where the speech lies in each, and its level (matched to the narration's when played). */
   readonly takes?: Readonly<Record<string, PersonTake>>;
 }
 
@@ -20,7 +22,8 @@ export interface PersonTake {
   readonly buffer: AudioBuffer;
   readonly start: Seconds;
   readonly duration: Seconds;
-  readonly gain: number;
+  /** The take's speech level, as `takeShape` measures it. */
+  readonly levelDb: number;
 }
 
 /** An ambience file: its bed loops on `[0, loopSeconds)`; its separate sounds follow it as clips. */
@@ -39,6 +42,8 @@ interface Voice {
 /** Resuming mid-line or stopping: short ramps so nothing clicks. */
 const clickFreeRamp: Seconds = 0.015;
 const stopRamp: Seconds = 0.08;
+/** The narrators' speech level in the shipped packs (−18 dB), for takes played before or without a narration. */
+const defaultNarrationLevelDb = -18;
 
 /**
  * Chromium hands a context whose output has been exact digital silence for a while to a fake
@@ -67,6 +72,7 @@ export class WebAudioPort implements AudioPort {
   private bed: { kind: AmbienceKind; voice: Voice; volume: number } | undefined;
   private outputKeeper: ConstantSourceNode | undefined;
   private narration: SessionSounds['narration'];
+  private cues: SessionSounds['cues'];
   private ambience: SessionSounds['ambience'];
 
   constructor(
@@ -77,6 +83,7 @@ export class WebAudioPort implements AudioPort {
     this.recordings = sounds.recordings;
     this.takes = sounds.takes ?? {};
     this.narration = sounds.narration;
+    this.cues = sounds.cues;
     this.ambience = sounds.ambience;
     this.gains = {
       voice: context.createGain(),
@@ -89,6 +96,11 @@ export class WebAudioPort implements AudioPort {
   /** Another narrator's lines (same keys, same plan): used by every line scheduled from now on. */
   useNarration(narration: NonNullable<SessionSounds['narration']>): void {
     this.narration = narration;
+  }
+
+  /** The bells and breath cues, once decoded. */
+  useCues(cues: NonNullable<SessionSounds['cues']>): void {
+    this.cues = cues;
   }
 
   get ambienceSounds(): SessionSounds['ambience'] {
@@ -138,7 +150,7 @@ export class WebAudioPort implements AudioPort {
   }
 
   scheduleCue(sound: CueSound, when: Seconds, pan: number): void {
-    const cues = this.sounds.cues;
+    const cues = this.cues;
     const clip = cues?.clips[sound];
     if (!cues || !clip) return;
     const panner = this.context.createStereoPanner();
@@ -223,7 +235,10 @@ export class WebAudioPort implements AudioPort {
   }
 
   private voiceClip(source: VoiceSource): { buffer: AudioBuffer; start: Seconds; duration: Seconds; gain?: number } | undefined {
-    if (source.kind === 'take') return Object.hasOwn(this.takes, source.key) ? this.takes[source.key] : undefined;
+    if (source.kind === 'take') {
+      const take = Object.hasOwn(this.takes, source.key) ? this.takes[source.key] : undefined;
+      return take && { ...take, gain: 10 ** (takeGainDb(take, this.narration?.levelDb ?? defaultNarrationLevelDb) / 20) };
+    }
     if (source.kind === 'recording') {
       const buffer = this.sounds.recordings[source.slot];
       return buffer && { buffer, start: 0, duration: buffer.duration };

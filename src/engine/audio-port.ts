@@ -1,4 +1,5 @@
 import type { Clock } from './clock';
+import type { NarratorId } from './narrators';
 import type { AmbienceKind, RecordingSlot } from './script-model';
 import type { CueSound, VoiceSource } from './timeline';
 import type { Seconds } from './units';
@@ -26,6 +27,21 @@ export interface AudioPort {
 export type Bus = 'voice' | 'ambience' | 'cues';
 export const buses: readonly Bus[] = ['voice', 'ambience', 'cues'];
 
+/** What a plan needs decoded before it can sound: whose voice reads it, and the ambience of its places. */
+export interface SoundNeeds {
+  readonly narrator: NarratorId | undefined;
+  readonly ambience: readonly AmbienceKind[];
+}
+
+/** What came of making sounds ready: what could not be loaded (in the person's words), and whose voice is there. */
+export interface SoundsReport {
+  readonly problems: readonly string[];
+  /** A downloaded file was found damaged (and dropped): the session should be downloaded again. */
+  readonly damagedDownload: boolean;
+  /** The narrator whose voice is loaded: the one asked for, or the default one when it could not be. */
+  readonly narrator: NarratorId | undefined;
+}
+
 /**
  * Everything a session asks of its sound output: the engine's port, plus the clock it plays on,
  * the person's volumes, starting the device's sound, and hearing when the device takes it away.
@@ -37,6 +53,11 @@ export interface SessionOutput extends AudioPort {
   readonly recordingSeconds: Readonly<Partial<Record<RecordingSlot, Seconds>>>;
   /** How long the speech of each of the person's own takes of lines is, by line key. */
   readonly takeSeconds: Readonly<Record<string, Seconds>>;
+  /**
+   * Decodes what `needs` asks for that is not held yet, and lets go of held ambience it no longer
+   * asks for. Calls run one after another; each report tells only of its own call.
+   */
+  prepare(needs: SoundNeeds): Promise<SoundsReport>;
   /** Asks the device to make sound (after a person's tap); false if it would not. */
   start(): Promise<boolean>;
   /** Live volume of a bus, 0 to 1. */

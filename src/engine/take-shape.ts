@@ -51,6 +51,6 @@ export function takeShape(samples: Float32Array, sampleRate: number): TakeShape 
 }
 
 /** The gain, in dB, that brings a take's speech to the narration's level, within the limits. */
-export function takeGainDb(take: TakeShape, narrationLevelDb: number): number {
+export function takeGainDb(take: Pick<TakeShape, 'levelDb'>, narrationLevelDb: number): number {
   return Math.min(takeGainLimits.maxDb, Math.max(takeGainLimits.minDb, narrationLevelDb - take.levelDb));
 }

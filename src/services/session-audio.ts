@@ -1,9 +1,10 @@
 import { AudioUnavailableError, sharedAudioContext } from '../audio/audio-context';
 import { AudioLoadError } from '../audio/load-audio';
+import { WebAudioOutput } from '../audio/web-audio-output';
 import { WebAudioPort, type AmbienceSound, type PersonTake, type SessionSounds } from '../audio/web-audio-port';
+import type { SessionOutput, SoundNeeds, SoundsReport } from '../engine/audio-port';
 import type { EncodedAudio } from '../engine/pack-manifest';
 import { templateRecordingSlots, templateTakeLines } from '../engine/plan-template';
-import { takeGainDb } from '../engine/take-shape';
 import { decodeTake, shapeOfBuffer } from './narration-takes';
 import type { AmbienceKind, RecordingSlot } from '../engine/script-model';
 import { loadDataServices } from './data-context';
@@ -19,19 +20,6 @@ const narrationSampleRate = 24_000;
  * one-minute bed with its sounds takes about 8–12 MB, not 25–36.
  */
 const ambienceSampleRate = 16_000;
-/** The narrators' speech level (as `takeShape` measures it: −18 dB in the shipped packs) if the narration itself could not be loaded. */
-const defaultNarrationLevelDb = -18;
-
-export interface SessionAudio {
-  readonly context: AudioContext;
-  readonly port: WebAudioPort;
-  /** One sentence per sound that could not be loaded; the session plays on without it. */
-  readonly problems: readonly string[];
-  /** A downloaded file was found damaged: it is dropped from the device and the session should be downloaded again. */
-  readonly damagedDownload: boolean;
-  /** The narrator whose voice was loaded (the default one when the chosen one could not be). */
-  readonly narrator: NarratorId;
-}
 
 /** What the person reads for a sound that could not be loaded: which sound, and why in plain words (file names and the browser's words are for developers). */
 function problemOf(what: string, error: unknown): string {
@@ -63,53 +51,100 @@ function attempter(context: BaseAudioContext): { attempt: Attempt; problems: str
 }
 
 /**
- * Decodes what a session needs (its narration, the shared cues, the ambience of the choices made
- * so far) onto the shared audio context, each file checked against its manifest first. A part
- * that fails is reported and left out.
+ * A session's sound on the shared audio context, opened at once: the person's own recordings and
+ * takes (their lengths shape the plan) are decoded now, from the device; the pack's narration,
+ * cues and ambience when the player asks for them (`prepare`), so the session's screen is ready
+ * while they decode. Throws `AudioUnavailableError` where there is no sound at all.
  */
-export async function loadSessionAudio(pack: SessionPack, narrator: NarratorId = defaultNarrator, ambienceKinds: readonly AmbienceKind[] = []): Promise<SessionAudio> {
+export async function openSessionOutput(pack: SessionPack): Promise<{ readonly output: SessionOutput; readonly problems: readonly string[] }> {
   const { context, master } = sharedAudioContext();
-  const { attempt, problems, damaged } = attempter(context);
-  const chosen = narrationOf(pack, narrator) ? narrator : defaultNarrator;
-  const loadVoice = async (): Promise<{ narrator: NarratorId; buffer: AudioBuffer | undefined }> => {
-    const voice = narrationOf(pack, chosen);
-    if (!voice) return { narrator: chosen, buffer: undefined };
-    if (chosen === defaultNarrator) return { narrator: chosen, buffer: await attempt('The voice', voice.audio, voice.base, narrationSampleRate) };
-    // Only the default narrator is kept for offline use: without a connection the other one may be missing.
-    const other = await loadNarration(context, voice.audio, voice.base).catch(() => undefined);
-    if (other) return { narrator: chosen, buffer: other };
-    problems.push(`${narratorNames[chosen]} could not be loaded here, so the session uses ${narratorNames[defaultNarrator].toLowerCase()}.`);
-    const fallback = narrationOf(pack, defaultNarrator);
-    return { narrator: defaultNarrator, buffer: fallback && (await attempt('The voice', fallback.audio, fallback.base, narrationSampleRate)) };
-  };
-  const [voice, cues, ambience] = await Promise.all([
-    loadVoice(),
-    attempt('The bells and breath cues', pack.common.cues.audio, pack.commonUrl),
-    decodeAmbience(pack, ambienceKinds, {}, attempt),
-  ]);
-  const sounds: SessionSounds = {
-    ...(voice.buffer ? { narration: { buffer: voice.buffer, lines: narrationOf(pack, voice.narrator)?.lines ?? {} } } : {}),
-    ...(cues ? { cues: { buffer: cues, clips: pack.common.cues.clips } } : {}),
-    ambience,
-    recordings: await loadPersonRecordings(context, templateRecordingSlots(pack.template), problems),
-    takes: await loadPersonTakes(context, pack, voice.buffer, problems),
-  };
-  return { context, port: new WebAudioPort(context, master, sounds), problems, damagedDownload: damaged(), narrator: voice.narrator };
+  const problems: string[] = [];
+  const recordings = await loadPersonRecordings(context, templateRecordingSlots(pack.template), problems);
+  const takes = await loadPersonTakes(context, pack, problems);
+  const port = new WebAudioPort(context, master, { ambience: {}, recordings, takes });
+  return { output: new WebAudioOutput(context, port, new PackSounds(context, port, pack)), problems };
 }
 
 /**
- * The ambience for `kinds` (the choices the person has made): what is already decoded in `held`
- * is kept, the rest decoded now; kinds not asked for are let go, so only the chosen places are held.
+ * Decodes one pack's sounds into its port as plans need them, one request after another: the
+ * shared cues once, the narrator asked for (only the default one is kept for offline use, so
+ * another that cannot be loaded gives way to it), and the ambience of the chosen places. A sound
+ * that failed is not tried again while the session is open: what the person was told stays true.
  */
-export async function loadAmbience(
-  context: BaseAudioContext,
-  pack: SessionPack,
-  kinds: readonly AmbienceKind[],
-  held: SessionSounds['ambience'],
-): Promise<{ ambience: SessionSounds['ambience']; problems: string[]; damagedDownload: boolean }> {
-  const { attempt, problems, damaged } = attempter(context);
-  const ambience = await decodeAmbience(pack, kinds, held, attempt);
-  return { ambience, problems, damagedDownload: damaged() };
+class PackSounds {
+  private queue: Promise<unknown> = Promise.resolve();
+  private narrator: NarratorId | undefined;
+  private cuesAsked = false;
+  private readonly failedVoices = new Set<NarratorId>();
+  private readonly failedAmbience = new Set<AmbienceKind>();
+
+  constructor(
+    private readonly context: AudioContext,
+    private readonly port: WebAudioPort,
+    private readonly pack: SessionPack,
+  ) {}
+
+  prepare(needs: SoundNeeds): Promise<SoundsReport> {
+    const report = this.queue.then(() => this.load(needs));
+    this.queue = report.catch(() => undefined);
+    return report;
+  }
+
+  private async load(needs: SoundNeeds): Promise<SoundsReport> {
+    const { attempt, problems, damaged } = attempter(this.context);
+    const [narrator] = await Promise.all([this.loadVoice(needs.narrator ?? defaultNarrator, attempt, problems), this.loadCues(attempt), this.loadAmbience(needs.ambience, attempt)]);
+    return { problems, damagedDownload: damaged(), narrator };
+  }
+
+  private async loadVoice(asked: NarratorId, attempt: Attempt, problems: string[]): Promise<NarratorId | undefined> {
+    const wanted = narrationOf(this.pack, asked) && !this.failedVoices.has(asked) ? asked : defaultNarrator;
+    if (wanted === this.narrator || !narrationOf(this.pack, wanted) || this.failedVoices.has(wanted)) return this.narrator;
+    const buffer = await this.decodeVoice(wanted, attempt);
+    if (buffer) return this.useVoice(wanted, buffer);
+    if (wanted === defaultNarrator) return this.narrator;
+    const fallback = this.narrator ?? defaultNarrator;
+    problems.push(`${narratorNames[wanted]} could not be loaded here, so the session uses ${narratorNames[fallback].toLowerCase()}.`);
+    if (this.narrator || this.failedVoices.has(defaultNarrator)) return this.narrator;
+    const defaultBuffer = await this.decodeVoice(defaultNarrator, attempt);
+    return defaultBuffer ? this.useVoice(defaultNarrator, defaultBuffer) : undefined;
+  }
+
+  private async decodeVoice(narrator: NarratorId, attempt: Attempt): Promise<AudioBuffer | undefined> {
+    const voice = narrationOf(this.pack, narrator);
+    if (!voice) return undefined;
+    const buffer =
+      narrator === defaultNarrator
+        ? await attempt('The voice', voice.audio, voice.base, narrationSampleRate)
+        : // Only the default narrator is kept for offline use: without a connection the other one may be missing (said by the caller).
+          await loadIntactAudio(this.context, voice.audio, voice.base, codecPreference(), { decodeRate: narrationSampleRate, onDamagedDownload: () => undefined }).catch(() => undefined);
+    if (!buffer) this.failedVoices.add(narrator);
+    return buffer;
+  }
+
+  private useVoice(narrator: NarratorId, buffer: AudioBuffer): NarratorId {
+    const lines = narrationOf(this.pack, narrator)?.lines ?? {};
+    // The person's takes are matched to the narration's speech level, measured as theirs is (only needed when there are takes).
+    const levelDb = Object.keys(this.port.takes).length > 0 ? shapeOfBuffer(buffer)?.levelDb : undefined;
+    this.port.useNarration({ buffer, lines, ...(levelDb === undefined ? {} : { levelDb }) });
+    this.narrator = narrator;
+    return narrator;
+  }
+
+  private async loadCues(attempt: Attempt): Promise<void> {
+    if (this.cuesAsked) return;
+    this.cuesAsked = true;
+    const cues = await attempt('The bells and breath cues', this.pack.common.cues.audio, this.pack.commonUrl);
+    if (cues) this.port.useCues({ buffer: cues, clips: this.pack.common.cues.clips });
+  }
+
+  private async loadAmbience(asked: readonly AmbienceKind[], attempt: Attempt): Promise<void> {
+    const held = this.port.ambienceSounds;
+    const kinds = asked.filter((kind) => !this.failedAmbience.has(kind));
+    if (kinds.length === Object.keys(held).length && kinds.every((kind) => kind in held)) return;
+    const ambience = await decodeAmbience(this.pack, kinds, held, attempt);
+    for (const kind of kinds) if (!(kind in ambience)) this.failedAmbience.add(kind);
+    this.port.useAmbience(ambience);
+  }
 }
 
 async function decodeAmbience(pack: SessionPack, kinds: readonly AmbienceKind[], held: SessionSounds['ambience'], attempt: Attempt): Promise<SessionSounds['ambience']> {
@@ -124,11 +159,6 @@ async function decodeAmbience(pack: SessionPack, kinds: readonly AmbienceKind[],
     if (buffer) ambience[kind] = { buffer, loopSeconds, events: events ?? [] };
   });
   return ambience;
-}
-
-/** Decodes one narrator's sprite, checked against its manifest, at the narration's own rate. */
-export function loadNarration(context: BaseAudioContext, audio: EncodedAudio, base: URL): Promise<AudioBuffer> {
-  return loadIntactAudio(context, audio, base, codecPreference(), { decodeRate: narrationSampleRate, onDamagedDownload: () => undefined });
 }
 
 export { AudioUnavailableError };
@@ -157,17 +187,15 @@ async function loadPersonRecordings(context: AudioContext, slots: readonly Recor
 
 /**
  * The lines the person read in their own voice for this session, decoded at the narration's rate,
- * trimmed to their speech and brought to the narration's loudness (its speech level, measured the
- * same way). A line without a take, or whose take cannot be decoded, is read by the narrator.
+ * with where their speech lies and its level (the port brings it to the narration's). A line without a take, or whose take cannot be decoded, is read by the narrator.
  */
-async function loadPersonTakes(context: AudioContext, pack: SessionPack, narration: AudioBuffer | undefined, problems: string[]): Promise<Record<string, PersonTake>> {
+async function loadPersonTakes(context: AudioContext, pack: SessionPack, problems: string[]): Promise<Record<string, PersonTake>> {
   const takes: Record<string, PersonTake> = {};
   const lines = new Set(templateTakeLines(pack.template).map((line) => line.key));
   try {
     const services = await loadDataServices();
     const recorded = (await services.takes.of(pack.id)).filter((take) => take.line && lines.has(take.line.key));
     if (recorded.length === 0) return takes;
-    const narrationLevel = (narration && shapeOfBuffer(narration)?.levelDb) ?? defaultNarrationLevelDb;
     let unreadable = 0;
     for (const take of recorded) {
       const { line, shape } = take;
@@ -175,7 +203,7 @@ async function loadPersonTakes(context: AudioContext, pack: SessionPack, narrati
       try {
         const buffer = await decodeTake(await services.takes.bytes(take), context);
         const end = Math.min(shape.end, buffer.duration);
-        if (end > shape.start) takes[line.key] = { buffer, start: shape.start, duration: end - shape.start, gain: 10 ** (takeGainDb(shape, narrationLevel) / 20) };
+        if (end > shape.start) takes[line.key] = { buffer, start: shape.start, duration: end - shape.start, levelDb: shape.levelDb };
       } catch {
         unreadable += 1;
       }

@@ -1,6 +1,5 @@
-import { WebAudioOutput } from '../audio/web-audio-output';
 import { WorkerTicker } from '../audio/worker-ticker';
-import type { Bus, SessionOutput } from '../engine/audio-port';
+import type { Bus, SessionOutput, SoundsReport } from '../engine/audio-port';
 import type { Clock } from '../engine/clock';
 import { FrozenClockWatch } from '../engine/clock-watch';
 import { defaultPlaybackOptions, PlaybackEngine } from '../engine/playback-engine';
@@ -13,11 +12,11 @@ import type { Minutes, Seconds } from '../engine/units';
 import { busyState } from './busy-state';
 import { ChangeSignal } from './change-signal';
 import { LockScreenControls } from './lock-screen-controls';
-import type { NarratorId } from '../engine/narrators';
-import type { WebAudioPort } from '../audio/web-audio-port';
+import type { MediaSessionTarget } from './media-session';
+import { defaultNarrator, type NarratorId } from '../engine/narrators';
 import { loadDataServices } from './data-context';
 import { savedNarrator, saveNarrator } from './narrator-choice';
-import { loadAmbience, loadNarration, loadSessionAudio } from './session-audio';
+import { openSessionOutput } from './session-audio';
 import { builtSessionPack, loadSessionPack, narrationOf, packNarrators, type SessionPack } from './session-pack';
 
 export type { Bus };
@@ -36,11 +35,23 @@ const frozenAfter: Seconds = 1.5;
 
 const wallClock: Clock = { now: () => performance.now() / 1000 };
 
+/** What wakes the engine while a session plays, and what shows it on the lock screen: the page's own, or a test's. */
+export interface PlayerSurroundings {
+  readonly ticker: (onTick: () => void) => { set(run: boolean): void; dispose(): void };
+  readonly lockScreen: (target: MediaSessionTarget) => { update(active: boolean): void; dispose(): void };
+}
+
+const pageSurroundings: PlayerSurroundings = {
+  ticker: (onTick) => new WorkerTicker(onTick),
+  lockScreen: (target) => new LockScreenControls(target),
+};
+
 /** Stands in when there is no audio at all: the session goes on as captions and a timer. */
 const silentOutput: SessionOutput = {
   clock: wallClock,
   recordingSeconds: {},
   takeSeconds: {},
+  prepare: () => Promise.resolve({ problems: [], damagedDownload: false, narrator: undefined }),
   start: () => Promise.resolve(true),
   scheduleVoice: () => undefined,
   scheduleCue: () => undefined,
@@ -58,7 +69,8 @@ const silentOutput: SessionOutput = {
  * One open session, coordinated: its plan at the chosen length and choices, the transport that
  * moves through it, the engine that hands it to the sound output, the ticker that wakes the
  * engine, the lock-screen controls and the clock watch. The UI reads it and calls its commands;
- * it never throws into the UI. Every call into sound goes through the `SessionOutput`.
+ * it never throws into the UI. Every call into sound goes through the `SessionOutput`, which
+ * decodes what the plan needs while the person looks at the session: Start waits for it.
  */
 export class SessionPlayer {
   private plan: SessionPlan;
@@ -67,8 +79,8 @@ export class SessionPlayer {
   private quietBreaths = false;
   private readonly transport: Transport;
   private readonly engine: PlaybackEngine;
-  private readonly ticker: WorkerTicker;
-  private readonly lockScreen: LockScreenControls;
+  private readonly ticker: ReturnType<PlayerSurroundings['ticker']>;
+  private readonly lockScreen: ReturnType<PlayerSurroundings['lockScreen']>;
   private readonly clockWatch: FrozenClockWatch;
   /** The screen, the now-playing bar and the resume keeper follow the session through this. */
   private readonly changes = new ChangeSignal();
@@ -78,17 +90,14 @@ export class SessionPlayer {
   /** Sounds that could not be loaded, or an interruption: what the person is told. */
   problems: string[];
   /** A downloaded file of this session was found damaged when it opened (and dropped): it should be downloaded again. */
-  readonly damagedDownload: boolean;
+  damagedDownload = false;
   interrupted = false;
-  /** Whose voice narrates: the person's choice, remembered for later sessions. */
+  /** Whose voice narrates: the person's choice, remembered for later sessions (the default one when theirs could not be loaded). */
   narrator: NarratorId | undefined;
-  /** Where another narrator's voice is decoded and played, when the session has sound. */
-  private readonly voice: { readonly context: BaseAudioContext; readonly port: WebAudioPort } | undefined;
-  /** The ambience decoded for the choices so far (only the chosen places are held), and its loading. */
-  private ambience: Parameters<WebAudioPort['useAmbience']>[0];
-  private ambienceLoad: Promise<void> = Promise.resolve();
-  /** A narrator chosen but still decoding: Start waits for it, so the first line is already theirs. */
-  private narratorLoad: Promise<void> = Promise.resolve();
+  /** Start was pressed and the session begins once its sounds are ready. */
+  starting = false;
+  /** The sounds the plan and narrator need, decoding one request after another: Start waits for the last. */
+  private sounds: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly pack: SessionPack,
@@ -97,17 +106,12 @@ export class SessionPlayer {
       minutes?: Minutes;
       choices?: Record<string, string>;
       problems: string[];
-      damagedDownload?: boolean;
       narrator?: NarratorId;
-      voice?: { readonly context: BaseAudioContext; readonly port: WebAudioPort };
-      ambience?: Parameters<WebAudioPort['useAmbience']>[0];
     },
+    surroundings: PlayerSurroundings,
   ) {
     this.problems = options.problems;
     this.narrator = options.narrator;
-    this.voice = options.voice;
-    this.ambience = options.ambience ?? {};
-    this.damagedDownload = options.damagedDownload ?? false;
     const { length } = pack.template;
     this.minutes = clampMinutes(options.minutes ?? length.default, length.min, length.max);
     this.choices = settleChoices(pack.template, options.choices ?? {});
@@ -115,7 +119,7 @@ export class SessionPlayer {
     this.transport = new Transport(this.plan, output.clock, { loading: true, startDelay });
     this.engine = new PlaybackEngine(this.transport, output, output.clock, defaultPlaybackOptions);
     this.clockWatch = new FrozenClockWatch(output.clock, wallClock, frozenAfter);
-    this.lockScreen = new LockScreenControls({
+    this.lockScreen = surroundings.lockScreen({
       title: pack.title,
       play: () => void this.play(),
       pause: () => this.pause(),
@@ -126,7 +130,7 @@ export class SessionPlayer {
       position: () => this.transport.position(),
       duration: () => this.plan.duration,
     });
-    this.ticker = new WorkerTicker(() => {
+    this.ticker = surroundings.ticker(() => {
       this.tick();
     });
     // Subscribed after the engine, so a start hands its first sounds to the audio clock before the
@@ -139,7 +143,7 @@ export class SessionPlayer {
         if (this.transport.state === 'playing' || this.transport.state === 'waiting') this.interrupt();
       }),
     );
-    this.transport.markReady();
+    void this.prepareSounds();
   }
 
   /** Opens a session by id: loads and validates its pack, then its sounds. */
@@ -154,20 +158,22 @@ export class SessionPlayer {
 
   private static async withPack(pack: SessionPack, options: { minutes?: Minutes; choices?: Record<string, string> }): Promise<SessionPlayer> {
     try {
-      const narrator = packNarrators(pack).length > 1 ? await loadDataServices().then(({ store }) => savedNarrator(store), () => undefined) : undefined;
-      const ambienceKinds = ambienceOf(stretchTemplate(pack.template, { minutes: pack.template.length.default, choices: settleChoices(pack.template, options.choices ?? {}) }));
-      const audio = await loadSessionAudio(pack, narrator, ambienceKinds);
-      return new SessionPlayer(pack, new WebAudioOutput(audio.context, audio.port), {
-        ...options,
-        problems: [...audio.problems],
-        damagedDownload: audio.damagedDownload,
-        ...(pack.narration ? { narrator: audio.narrator } : {}),
-        voice: { context: audio.context, port: audio.port },
-        ambience: audio.port.ambienceSounds,
-      });
+      const saved = packNarrators(pack).length > 1 ? await loadDataServices().then(({ store }) => savedNarrator(store), () => undefined) : undefined;
+      const { output, problems } = await openSessionOutput(pack);
+      return SessionPlayer.assemble(pack, output, { ...options, problems: [...problems], ...(pack.narration ? { narrator: saved ?? defaultNarrator } : {}) });
     } catch (error) {
-      return new SessionPlayer(pack, silentOutput, { ...options, problems: [error instanceof Error ? error.message : String(error)] });
+      return SessionPlayer.assemble(pack, silentOutput, { ...options, problems: [error instanceof Error ? error.message : String(error)] });
     }
+  }
+
+  /** A player for `pack` on `output`, ready at once: it asks the output for its sounds, and Start waits for them. */
+  static assemble(
+    pack: SessionPack,
+    output: SessionOutput,
+    options: { minutes?: Minutes; choices?: Record<string, string>; problems?: string[]; narrator?: NarratorId },
+    surroundings: PlayerSurroundings = pageSurroundings,
+  ): SessionPlayer {
+    return new SessionPlayer(pack, output, { ...options, problems: options.problems ?? [] }, surroundings);
   }
 
   get state() {
@@ -214,15 +220,21 @@ export class SessionPlayer {
     return this.changes.subscribe(listener);
   }
 
-  async play(): Promise<CommandResult> {
+  /** Starts (or resumes) the session; `from` a place, such as where the person left it, once its sounds are ready. */
+  async play(from?: Seconds): Promise<CommandResult> {
+    this.starting = true;
+    this.notify();
+    // Asked first, while the tap still counts as the person's: some browsers allow sound only then.
     if (!(await this.output.start())) {
       this.problems = [...this.problems, 'The sound could not start on this device; the session plays as captions and a timer.'];
     }
-    // A place or a narrator chosen just before Start may still be decoding: it is there when the session begins.
-    await Promise.all([this.ambienceLoad, this.narratorLoad]);
+    // Sounds still decoding (Start pressed at once, a place or a narrator chosen just before): the session begins when they are there.
+    await this.sounds;
+    this.starting = false;
     this.interrupted = false;
     this.clockWatch.restart();
-    const result = this.transport.play();
+    const placed = from === undefined ? { ok: true as const } : this.transport.seek(from);
+    const result = placed.ok ? this.transport.play() : placed;
     this.notify();
     return result;
   }
@@ -310,27 +322,13 @@ export class SessionPlayer {
    * Another narrator: their lines replace the voice for every line from now on (the plan is the
    * same for every narrator), and the choice is remembered. False when their voice could not load.
    */
-  chooseNarrator(narrator: NarratorId): Promise<boolean> {
-    const chosen = this.narratorLoad.then(() => this.useNarrator(narrator));
-    this.narratorLoad = chosen.then(() => undefined);
-    return chosen;
-  }
-
-  private async useNarrator(narrator: NarratorId): Promise<boolean> {
-    const voice = narrationOf(this.pack, narrator);
-    const output = this.voice;
-    if (!voice || !output || narrator === this.narrator) return narrator === this.narrator;
+  async chooseNarrator(narrator: NarratorId): Promise<boolean> {
+    if (narrator === this.narrator || !narrationOf(this.pack, narrator)) return narrator === this.narrator;
     void loadDataServices().then(({ store }) => saveNarrator(store, narrator), () => undefined);
-    try {
-      const buffer = await loadNarration(output.context, voice.audio, voice.base);
-      output.port.useNarration({ buffer, lines: voice.lines });
-      this.narrator = narrator;
-      return true;
-    } catch {
-      return false;
-    } finally {
-      this.notify();
-    }
+    this.narrator = narrator;
+    this.notify();
+    await this.prepareSounds();
+    return this.narrator === narrator;
   }
 
   /** "I need a break": the session fades out gently and stops; the person moves to a grounding breath. */
@@ -371,25 +369,35 @@ export class SessionPlayer {
       this.minutes = minutes;
       this.choices = choices;
       this.plan = plan;
-      this.ambienceLoad = this.ambienceLoad.then(() => this.holdAmbienceOf(plan));
+      void this.prepareSounds();
     }
     this.notify();
     return result;
   }
 
-  /** Decodes the ambience a new plan plays and lets go of what it no longer does. */
-  private async holdAmbienceOf(plan: SessionPlan): Promise<void> {
-    const output = this.voice;
-    const kinds = ambienceOf(plan);
-    const unchanged = kinds.every((kind) => kind in this.ambience) && Object.keys(this.ambience).length === kinds.length;
-    if (!output || unchanged) return;
-    const loaded = await loadAmbience(output.context, this.pack, kinds, this.ambience);
-    this.ambience = loaded.ambience;
-    output.port.useAmbience(loaded.ambience);
-    if (loaded.problems.length > 0) {
-      this.problems = [...this.problems, ...loaded.problems];
-      this.notify();
-    }
+  /**
+   * Asks the output for what the plan and the narrator need (only what it does not hold yet is
+   * decoded), after any request before; its report reaches the screen. The first one readies the session.
+   */
+  private prepareSounds(): Promise<void> {
+    this.sounds = this.sounds
+      .then(async () => {
+        const asked = this.narrator;
+        this.takeReport(asked, await this.output.prepare({ narrator: asked, ambience: ambienceOf(this.plan) }));
+      })
+      .catch(() => undefined)
+      .then(() => {
+        if (!this.disposed) this.transport.markReady();
+      });
+    return this.sounds;
+  }
+
+  /** What a request for `asked` brought; a narrator chosen since is left alone: the next request brings them. */
+  private takeReport(asked: NarratorId | undefined, report: SoundsReport): void {
+    if (this.narrator === asked) this.narrator = report.narrator ?? asked;
+    if (report.problems.length > 0) this.problems = [...this.problems, ...report.problems];
+    this.damagedDownload ||= report.damagedDownload;
+    this.notify();
   }
 
   private makePlan(minutes: Minutes, choices: Record<string, string>): SessionPlan {

@@ -345,7 +345,7 @@ export class LullBreatheView extends LitElement {
   }
 
   private _onPlay(player: SessionPlayer): void {
-    if (player.state === 'ready') this._remember();
+    if (player.state === 'ready' || player.state === 'loading') this._remember();
     player.togglePlay();
   }
 

@@ -420,6 +420,7 @@ export class LullSessionView extends LitElement {
       this._linkNotes = sessionLinkNotes(linkSettings(this.query), player.pack.template.length, player.choiceSteps, player.chosen);
     }
     if (status.kind === 'open' && this._preferencesFor !== status.player && (this.nested || this._memory.memory)) this._applyPreferences(status.player);
+    if (status.kind === 'open' && this._preferencesFor === status.player) this._continueIfAsked(status.player);
     // Once the pointer or key has let go of the progress bar, it follows the clock again.
     if (this._scrub !== undefined && !this._positionInput?.matches(':active')) this._scrub = undefined;
   }
@@ -468,10 +469,14 @@ export class LullSessionView extends LitElement {
     this._showCaptions = preferences.captions;
     this._stillVisuals = preferences.stillVisuals;
     this._tapVibration.enabled = preferences.tapVibrate;
-    if (player.state === 'ready' && player.thinsBreathCues) player.setQuietBreaths(preferences.quietBreaths);
+    if ((player.state === 'ready' || player.state === 'loading') && player.thinsBreathCues) player.setQuietBreaths(preferences.quietBreaths);
     for (const [bus, volume] of Object.entries(preferences.volumes) as [Bus, number][]) player.setVolume(bus, volume);
+  }
+
+  /** Opened to continue ("?continue"): the session goes on from its place (once its sounds are ready). */
+  private _continueIfAsked(player: SessionPlayer) {
     const resume = this._memory.memory?.resume;
-    if (resume && this.query.has('continue') && player.state === 'ready' && this._continuedFor !== player) {
+    if (resume && this.query.has('continue') && (player.state === 'ready' || player.state === 'loading') && this._continuedFor !== player) {
       this._continuedFor = player;
       this._onContinue(player, resume);
     }
@@ -486,8 +491,8 @@ export class LullSessionView extends LitElement {
   private _onContinue(player: SessionPlayer, resume: ResumeOffer) {
     player.setLength(resume.minutes);
     for (const [choice, option] of Object.entries(resume.choices)) player.choose(choice, option);
-    player.seek(resume.position);
-    this._onStart(player);
+    this._memory.rememberStart(player);
+    void player.play(resume.position);
   }
 
   private _onCaptions() {
@@ -646,7 +651,9 @@ export class LullSessionView extends LitElement {
             </label>
           </div>`
         : nothing}
-      <button class="start" @click=${() => this._onStart(player)} ?disabled=${needsConsent} aria-describedby=${needsConsent ? 'consent-hint' : nothing}>Start</button>
+      <button class="start" @click=${() => this._onStart(player)} ?disabled=${needsConsent} aria-busy=${player.starting ? 'true' : 'false'} aria-describedby=${needsConsent ? 'consent-hint' : nothing}>
+        ${player.starting ? 'Starting…' : 'Start'}
+      </button>
       ${needsConsent ? html`<p id="consent-hint" class="hint">Read the note above and tick the box to start.</p>` : nothing}
       ${this._renderNarrator(player)} ${this._renderQuietBreaths(player)} ${this._renderOwnVoice(player)}
       <lull-mood-check
