@@ -52,12 +52,13 @@ export default tseslint.config(
       'lit/no-native-attributes': 'off',
       'wc/guard-super-call': 'off',
       // The UI reaches audio, storage and offline code through services, and takes only types from the engine.
+      // Its files sit one folder deep (src/ui/<feature>/), so the layers are two levels up.
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/audio/*', '../audio/*', '**/storage/*', '../storage/*', '**/compiler/*', '../compiler/*', '**/offline/*', '../offline/*'], message: 'UI elements reach audio, storage and offline through services.' },
-            { group: ['**/engine/*', '../engine/*'], allowTypeImports: true, message: 'The UI takes only types from the engine; what it computes comes through services.' },
+            { group: ['**/audio/*', '../../audio/*', '**/storage/*', '../../storage/*', '**/compiler/*', '../../compiler/*', '**/offline/*', '../../offline/*'], message: 'UI elements reach audio, storage and offline through services.' },
+            { group: ['**/engine/*', '../../engine/*'], allowTypeImports: true, message: 'The UI takes only types from the engine; what it computes comes through services.' },
           ],
         },
       ],

@@ -1,5 +1,5 @@
 import { startOfflineSupport } from './services/app-update';
-import './ui/lull-app';
+import './ui/shell/lull-app';
 
 // The service worker exists only in a production build (`npm run build`).
 if (import.meta.env.PROD) {

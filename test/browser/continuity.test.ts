@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatClock } from '../../src/ui/format';
-import type { LullApp } from '../../src/ui/lull-app';
+import { formatClock } from '../../src/ui/shared/format';
+import type { LullApp } from '../../src/ui/shell/lull-app';
 import { seriousAxeViolations } from './harness/axe';
 import { readDatabase, readDownload } from './harness/data-pages';
 import { eventually } from './harness/eventually';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { autosaveDelayMs } from '../../src/ui/autosave-controller';
+import { autosaveDelayMs } from '../../src/ui/writing/autosave-controller';
 import { journalTexts } from './harness/data-pages';
 import { launchKillableChromium, type KillableChromium } from './harness/killable-chromium';
 import { seededRandom } from './harness/seeded-random';

@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AutosaveController } from '../../src/ui/autosave-controller';
+import { AutosaveController } from '../../src/ui/writing/autosave-controller';
 
 const host: ReactiveControllerHost = {
   addController: () => undefined,

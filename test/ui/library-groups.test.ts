@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LibraryEntry } from '../../src/engine/pack-manifest';
 import type { PracticeKind } from '../../src/engine/script-model';
-import { groupByNeed, withFavouritesFirst } from '../../src/ui/library-groups';
+import { groupByNeed, withFavouritesFirst } from '../../src/ui/library/library-groups';
 
 const entry = (id: string, practice: PracticeKind): LibraryEntry => ({
   id,

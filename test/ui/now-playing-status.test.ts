@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nowPlayingStatus } from '../../src/ui/format';
+import { nowPlayingStatus } from '../../src/ui/shared/format';
 
 describe('the now-playing bar’s line', () => {
   it('says where the session is and what it is doing', () => {

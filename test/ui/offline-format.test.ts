@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '../../src/ui/format';
-import { formatProgress, formatStorage, formatUpdateOffer, formatWaitingFor } from '../../src/ui/offline-format';
+import { formatBytes } from '../../src/ui/shared/format';
+import { formatProgress, formatStorage, formatUpdateOffer, formatWaitingFor } from '../../src/ui/shared/offline-format';
 
 describe('offline wording', () => {
   it('says a download’s progress in bytes, as the eye and aria-valuetext read it', () => {

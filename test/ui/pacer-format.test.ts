@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { breathRadius } from '../../src/ui/breath-shape';
-import { formatPacerLength, pacerRestingWords, phaseSecondsLeft } from '../../src/ui/pacer-format';
-import { matchRoute } from '../../src/ui/routes';
+import { breathRadius } from '../../src/ui/player/breath-shape';
+import { formatPacerLength, pacerRestingWords, phaseSecondsLeft } from '../../src/ui/pacer/pacer-format';
+import { matchRoute } from '../../src/ui/shell/routes';
 
 describe('the pacer’s words and numbers', () => {
   it('counts down whole seconds left in a phase', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute } from '../../src/ui/routes';
+import { matchRoute } from '../../src/ui/shell/routes';
 
 const route = (path: string) => matchRoute(new URL(path, 'https://lull.example/'));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWriting, recentTypingMs, stillFocusedMs } from '../../src/ui/writing-hold-controller';
+import { isWriting, recentTypingMs, stillFocusedMs } from '../../src/ui/player/writing-hold-controller';
 
 describe('whether the person is writing', () => {
   it('counts focus in the box as writing, until it has sat there untouched for a long while', () => {
