@@ -6,6 +6,7 @@ import { seriousAxeViolations } from './harness/axe';
 import { readDatabase } from './harness/data-pages';
 import { eventually } from './harness/eventually';
 import { openApp, type OpenedApp } from './harness/page';
+import { seekTo } from './harness/seek';
 
 let app: OpenedApp | undefined;
 afterEach(async () => {
@@ -14,13 +15,6 @@ afterEach(async () => {
 });
 
 const phone = { width: 360, height: 740 };
-
-async function seekTo(page: Page, seconds: number): Promise<void> {
-  await page.locator('#position').evaluate((input: HTMLInputElement, at: number) => {
-    input.value = String(at);
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, seconds);
-}
 
 /** Where on the screen (viewport pixels) an element sits; it must be there. */
 async function boxOf(page: Page, selector: string) {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from './harness/axe';
 import { readDatabase, readDownload } from './harness/data-pages';
 import { openApp, type OpenedApp } from './harness/page';
+import { seekTo } from './harness/seek';
 
 let app: OpenedApp | undefined;
 afterEach(async () => {
@@ -16,10 +17,7 @@ describe('check-ins', () => {
     await app.page.getByRole('button', { name: 'Start' }).click();
     await app.page.getByRole('button', { name: 'Pause' }).waitFor();
     // Go to the end: the last seconds play out, then the question comes again.
-    await app.page.locator('#position').evaluate((input: HTMLInputElement) => {
-      input.value = String(Number(input.max) - 1);
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await seekTo(app.page, { fromEnd: 1 });
     const after = app.page.getByRole('group', { name: 'How do you feel now?' });
     await after.waitFor({ timeout: 15_000 });
     // One tap keeps it: no second button to press.

@@ -6,6 +6,7 @@ import { seriousAxeViolations } from './harness/axe';
 import { readDatabase, readDownload } from './harness/data-pages';
 import { eventually } from './harness/eventually';
 import { openApp, type OpenedApp } from './harness/page';
+import { seekTo } from './harness/seek';
 
 let app: OpenedApp | undefined;
 afterEach(async () => {
@@ -19,13 +20,6 @@ const keptPosition = (page: Page): Promise<number> =>
 
 /** The position shown on the session's own screen (whole seconds). */
 const shownPosition = async (page: Page): Promise<number> => Number(await page.locator('#position').inputValue());
-
-async function seekTo(page: Page, seconds: number): Promise<void> {
-  await page.locator('#position').evaluate((input: HTMLInputElement, at: number) => {
-    input.value = String(at);
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, seconds);
-}
 
 async function setRange(page: Page, label: string, value: number): Promise<void> {
   await page.getByLabel(label, { exact: true }).evaluate((input: HTMLInputElement, to: number) => {

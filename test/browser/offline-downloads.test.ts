@@ -8,6 +8,7 @@ import { eventually } from './harness/eventually';
 import { seriousAxeViolations } from './harness/axe';
 import { libraryIndex, offlineCorePaths, sessionAudioPaths } from './harness/packs';
 import { copyOfBuild, startStaticServer, type StaticServer, type StaticServerOptions } from './harness/static-server';
+import { seekTo } from './harness/seek';
 
 let build: ReturnType<typeof copyOfBuild>;
 let app: AppAt | undefined;
@@ -81,10 +82,7 @@ describe('downloads for offline use', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await eventually(() => page.getByRole('button', { name: 'Pause' }).count()).toBe(1);
     expect(await page.getByText('Some sounds could not be loaded').count()).toBe(0);
-    await page.locator('#position').evaluate((input: HTMLInputElement) => {
-      input.value = String(Number(input.max) - 2);
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await seekTo(page, { fromEnd: 2 });
     await eventually(() => page.getByRole('button', { name: 'Play again' }).count(), 15_000).toBe(1);
 
     expect([...app.origins]).toEqual([server.origin]);

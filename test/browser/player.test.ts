@@ -8,6 +8,7 @@ import { compilerPlan, shippedManifest } from '../helpers/shipped-plan';
 import { audioStarts, recordAudioStarts, type StartCall } from './harness/audio-starts';
 import { seriousAxeViolations } from './harness/axe';
 import { openApp, type OpenedApp } from './harness/page';
+import { seekTo } from './harness/seek';
 
 const sessionId = 'breathe-long-exhale';
 const manifest = shippedManifest(sessionId);
@@ -98,10 +99,7 @@ describe('the session player', () => {
     await app.page.getByRole('button', { name: 'Start' }).click();
     await waitForStarts(app.page, 1, isVoice);
     const before = (await audioStarts(app.page)).length;
-    await app.page.locator('#position').evaluate((input: HTMLInputElement) => {
-      input.value = '200';
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await seekTo(app.page, 200);
     await expect.poll(async () => (await audioStarts(app?.page as Page)).slice(before).filter(isCue).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     const after = (await audioStarts(app.page)).slice(before);
     const bed = after.find((call) => call.loop);
@@ -287,10 +285,7 @@ describe('breath cues that fall silent', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByRole('button', { name: 'Pause' }).waitFor();
     const before = (await audioStarts(page)).length;
-    await page.locator('#position').evaluate((input: HTMLInputElement, at: number) => {
-      input.value = String(at);
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, Math.floor(late.at - 2));
+    await seekTo(page, Math.floor(late.at - 2));
     await expect.poll(async () => Number(await page.locator('#position').inputValue()), { timeout: 10_000 }).toBeGreaterThan(late.at + 0.5);
     expect((await audioStarts(page)).slice(before).filter(isCue)).toEqual([]);
 

@@ -4,6 +4,7 @@ import type { LibraryIndex } from '../../src/engine/pack-manifest';
 import { shippedPlan } from '../helpers/shipped-plan';
 import { eventually } from './harness/eventually';
 import { openApp, type OpenedApp } from './harness/page';
+import { seekTo } from './harness/seek';
 
 let app: OpenedApp | undefined;
 afterEach(async () => {
@@ -13,13 +14,6 @@ afterEach(async () => {
 
 const library = JSON.parse(readFileSync('public/packs/index.json', 'utf8')) as LibraryIndex;
 
-async function seekTo(seconds: number): Promise<void> {
-  await app?.page.locator('#position').evaluate((input: HTMLInputElement, at: number) => {
-    input.value = String(at);
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, seconds);
-}
-
 describe('every practice', () => {
   it.each(library.sessions.map((entry) => [entry.title, entry.id, entry.length.min] as const))('%s plays to its end', async (_title, id, minutes) => {
     app = await openApp(`/session/${id}?minutes=${String(minutes)}`);
@@ -28,7 +22,7 @@ describe('every practice', () => {
     if ((await consent.count()) > 0) await consent.check();
     await app.page.getByRole('button', { name: 'Start' }).click();
     await app.page.getByRole('button', { name: /Pause|Continue/u }).waitFor();
-    await seekTo(Math.floor(shippedPlan(id, minutes).duration) - 3);
+    await seekTo(app.page, Math.floor(shippedPlan(id, minutes).duration) - 3);
     await app.page.getByRole('button', { name: 'Play again' }).waitFor({ timeout: 15_000 });
     await app.page.getByRole('group', { name: 'How do you feel now?' }).waitFor();
     expect(app.problems).toEqual([]);
@@ -53,7 +47,7 @@ describe('the butterfly hug', () => {
     await app.page.getByRole('button', { name: 'Start' }).click();
     await app.page.getByText('Sound and captions').click();
     await app.page.getByRole('checkbox', { name: 'Vibrate with each tap' }).check();
-    await seekTo(Math.ceil(taps.at));
+    await seekTo(app.page, Math.ceil(taps.at));
     const lit = app.page.locator('svg.sides circle.lit');
     const sides = new Set<string>();
     // Each side lights in turn: look until both have been seen lit.

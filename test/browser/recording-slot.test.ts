@@ -4,6 +4,7 @@ import { shippedManifest, shippedPlan } from '../helpers/shipped-plan';
 import { audioStarts, recordAudioStarts } from './harness/audio-starts';
 import { chromiumFlags, launchChromium } from './harness/chromium';
 import { openApp, type OpenedApp } from './harness/page';
+import { seekTo } from './harness/seek';
 
 let browser: Browser | undefined;
 let app: OpenedApp | undefined;
@@ -38,10 +39,7 @@ describe('a session with a place for the person’s own recording', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByRole('button', { name: 'Pause' }).waitFor();
     const before = (await audioStarts(page)).length;
-    await page.locator('#position').evaluate((input: HTMLInputElement, at: number) => {
-      input.value = String(at);
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, Math.ceil(slot.at));
+    await seekTo(page, Math.ceil(slot.at));
     await page.getByText('Your own recording').first().waitFor();
     // The recording itself (about two seconds long), not the narration sprite, starts at the slot.
     const narrationEnd = Math.max(...Object.values(shippedManifest('letter').lines).map((line) => line.start + line.duration));
@@ -61,10 +59,7 @@ describe('a session with a place for the person’s own recording', () => {
     await page.getByRole('button', { name: 'Pause' }).waitFor();
     const hint = page.getByText('On the Letters page you can record it in your own voice');
     expect(await hint.count()).toBe(0);
-    await page.locator('#position').evaluate((input: HTMLInputElement, at: number) => {
-      input.value = String(at);
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, Math.ceil(slot.at));
+    await seekTo(page, Math.ceil(slot.at));
     await hint.waitFor();
     // The voice itself says nothing about the app: its caption is the fallback line.
     await expect.poll(() => page.locator('.caption').innerText()).toMatch(/^There is no letter in your own voice here yet/u);

@@ -3,6 +3,7 @@ import { shippedPlan } from '../helpers/shipped-plan';
 import { seriousAxeViolations } from './harness/axe';
 import { eventually } from './harness/eventually';
 import { openApp, type OpenedApp } from './harness/page';
+import { seekTo } from './harness/seek';
 
 let app: OpenedApp | undefined;
 afterEach(async () => {
@@ -14,14 +15,8 @@ const writingPrompts = (id: string, minutes: number, writing: 'journal' | 'lette
   shippedPlan(id, minutes).events.flatMap((event) => (event.kind === 'prompt' && event.writing === writing ? [event] : []));
 const prompts = writingPrompts('five-questions', 10, 'journal');
 
-/** Moves the position slider as a person does: focus goes to it (out of any writing box), then it changes. */
-async function seekTo(app: OpenedApp, at: number): Promise<void> {
-  await app.page.locator('#position').focus();
-  await app.page.locator('#position').evaluate((input: HTMLInputElement, seconds: number) => {
-    input.value = String(seconds);
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, Math.ceil(at + 1));
-}
+/** Moves the position slider to just after `at`, as a person does. */
+const seekAfter = (app: OpenedApp, at: number) => seekTo(app.page, Math.ceil(at + 1));
 
 describe('reflection inside a session', () => {
   it('offers a place to write after a question, saves it to the journal as the person types, and keeps it', async () => {
@@ -31,18 +26,18 @@ describe('reflection inside a session', () => {
     await app.page.getByRole('checkbox', { name: /I understand/u }).check();
     await app.page.getByRole('button', { name: 'Start' }).click();
     await app.page.getByRole('button', { name: 'Pause' }).waitFor();
-    await seekTo(app, first.at);
+    await seekAfter(app, first.at);
     const answer = app.page.getByLabel(first.text);
     await answer.waitFor();
     await answer.fill('Climbing the old apple tree 🌳 — and my grandmother’s kitchen.');
     await expect.poll(() => app?.page.locator('lull-writing-editor').getByRole('status').innerText(), { timeout: 10_000 }).toBe('Saved');
     expect(await seriousAxeViolations(app.page)).toEqual([]);
     // The next question opens its own answer; the first is kept in the journal.
-    await seekTo(app, second.at);
+    await seekAfter(app, second.at);
     await app.page.getByLabel(second.text).waitFor();
     expect(await app.page.getByLabel(second.text).inputValue()).toBe('');
     // Going back to the first question shows what was written there, and goes on from it.
-    await seekTo(app, first.at);
+    await seekAfter(app, first.at);
     await expect.poll(() => app?.page.getByLabel(first.text).inputValue()).toBe('Climbing the old apple tree 🌳 — and my grandmother’s kitchen.');
     // While the session plays the header is one quiet bar: back to the sessions, then to the journal.
     await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sessions' }).click();
@@ -59,12 +54,12 @@ describe('reflection inside a session', () => {
     await page.getByRole('checkbox', { name: /I understand/u }).check();
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByRole('button', { name: 'Pause' }).waitFor();
-    await seekTo(app, first.at);
+    await seekAfter(app, first.at);
     await page.getByLabel(first.text).fill('Dear little one,\nI know the nights were long.');
     await page.getByLabel('Title').fill('To me, at seven');
     await expect.poll(() => page.locator('lull-writing-editor').getByRole('status').innerText(), { timeout: 10_000 }).toBe('Saved');
     // The next prompt labels the same letter: what was written stays, and more is added to it.
-    await seekTo(app, second.at);
+    await seekAfter(app, second.at);
     const letter = page.getByLabel(second.text);
     await expect.poll(() => letter.inputValue()).toBe('Dear little one,\nI know the nights were long.');
     await letter.press('Control+End');
@@ -114,7 +109,7 @@ describe('reflection inside a session', () => {
     await page.getByRole('checkbox', { name: /I understand/u }).check();
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByRole('button', { name: 'Pause' }).waitFor();
-    await seekTo(app, Math.floor(plan.duration) - 4);
+    await seekAfter(app, Math.floor(plan.duration) - 4);
     await page.getByRole('button', { name: 'Play again' }).waitFor({ timeout: 15_000 });
     const after = page.getByRole('region', { name: 'Well done.' });
     await expect.poll(() => after.getByText('What you wrote is kept on this device, in your journal.').count()).toBe(1);
@@ -136,7 +131,7 @@ async function typePastTheEndOfATimedQuestion(words: string, delayMs: number) {
   await page.getByRole('checkbox', { name: /I understand/u }).check();
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('button', { name: 'Pause' }).waitFor();
-  await seekTo(app, end - 4);
+  await seekAfter(app, end - 4);
   const answer = page.getByLabel(timed.text);
   await answer.click();
   await answer.pressSequentially(words, { delay: delayMs });

@@ -5,7 +5,7 @@ import { dataContext, loadDataServices, type DataServicesLoader } from '../../se
 import { describeFailure } from '../../services/data-store';
 import { callHref, checkContact, supportContactLimits, type ContactProblems, type SupportContact } from '../../services/support-contacts-service';
 import { DataController } from '../shared/data-controller';
-import { controlStyles, fieldStyles } from '../shared/shared-styles';
+import { controlStyles, fieldStyles, keptListStyles } from '../shared/shared-styles';
 
 /**
  * The person's own support contacts: people they chose to reach out to, with a tap to call.
@@ -16,31 +16,17 @@ export class LullSupportContacts extends LitElement {
   static override styles = [
     controlStyles,
     fieldStyles,
+    keptListStyles,
     css`
       :host {
         display: block;
       }
       ul {
-        list-style: none;
-        padding: 0;
-        margin: 0.5rem 0;
         display: grid;
         gap: 0.5rem;
       }
-      li {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1rem;
-        padding: 0.5rem 0;
-        border-bottom: 1px solid var(--lull-border);
-      }
       .who {
         flex: 1 1 12rem;
-      }
-      .note {
-        color: var(--lull-muted);
-        display: block;
       }
       form {
         display: grid;
@@ -132,7 +118,7 @@ export class LullSupportContacts extends LitElement {
       ${rows.map(
         ({ contact, call }) => html`<li>
           <span class="who"
-            ><strong dir="auto">${contact.name}</strong>${contact.note ? html`<span class="note" dir="auto">${contact.note}</span>` : nothing}</span
+            ><strong dir="auto">${contact.name}</strong>${contact.note ? html`<span class="muted" dir="auto">${contact.note}</span>` : nothing}</span
           >
           ${call ? html`<a class="button" href=${call}>Call ${contact.name}</a>` : nothing}
           <button class="quiet" @click=${() => void this._onRemove(contact)}>Remove <span class="visually-hidden">${contact.name}</span></button>

@@ -7,7 +7,7 @@ import { describeFailure } from '../../services/data-store';
 import { describeCustomPattern } from '../../services/pacer-choice';
 import { DataController } from '../shared/data-controller';
 import { BreathPatternsChangedEvent } from '../shared/events';
-import { controlStyles, fieldStyles } from '../shared/shared-styles';
+import { controlStyles, fieldStyles, keptListStyles } from '../shared/shared-styles';
 
 const emptyFields: PatternFields = { name: '', inhale: '4', hold: '0', exhale: '6', rest: '0' };
 
@@ -37,6 +37,7 @@ export class LullBreathPatternEditor extends LitElement {
   static override styles = [
     controlStyles,
     fieldStyles,
+    keptListStyles,
     css`
       :host {
         display: block;
@@ -49,25 +50,8 @@ export class LullBreathPatternEditor extends LitElement {
         font-size: 1.05rem;
         margin: 1rem 0 0.25rem;
       }
-      ul {
-        list-style: none;
-        padding: 0;
-        margin: 0.5rem 0;
-      }
-      li {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1rem;
-        padding: 0.5rem 0;
-        border-bottom: 1px solid var(--lull-border);
-      }
       .what {
         flex: 1 1 14rem;
-      }
-      .muted {
-        color: var(--lull-muted);
-        display: block;
       }
       .actions {
         display: flex;

@@ -11,7 +11,7 @@ import { formatElapsed, offerDownload } from '../shared/data-format';
 import { ScreenTitleEvent } from '../shared/events';
 import { sessionFailure } from '../shared/messages';
 import { sessionHref } from '../shell/routes';
-import { controlStyles } from '../shared/shared-styles';
+import { controlStyles, recorderRowStyles } from '../shared/shared-styles';
 
 interface Line {
   readonly key: string;
@@ -35,6 +35,7 @@ type Microphone = { readonly kind: 'idle' } | { readonly kind: 'starting' } | { 
 export class LullNarrateView extends LitElement {
   static override styles = [
     controlStyles,
+    recorderRowStyles,
     css`
       :host {
         display: block;
@@ -73,14 +74,7 @@ export class LullNarrateView extends LitElement {
         margin: 0 0 0.75rem;
         color: var(--lull-muted);
       }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 0.75rem;
-      }
       .elapsed {
-        font-variant-numeric: tabular-nums;
         font-size: var(--lull-size-large);
       }
       .steps {

@@ -261,6 +261,40 @@ export const panelStyles = css`
   }
 `;
 
+/** A short list of what the person keeps (contacts, breathing patterns): one line each, its actions beside it, wrapping on a phone. */
+export const keptListStyles = css`
+  ul {
+    list-style: none;
+    padding: 0;
+    margin: 0.5rem 0;
+  }
+  li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    padding: 0.5rem 0;
+    border-bottom: 1px solid var(--lull-border);
+  }
+  .muted {
+    color: var(--lull-muted);
+    display: block;
+  }
+`;
+
+/** A recorder's controls on one line, wrapping on a phone, with the time recorded in even-width digits. */
+export const recorderRowStyles = css`
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+  }
+  .elapsed {
+    font-variant-numeric: tabular-nums;
+  }
+`;
+
 /** A screen that lists what the person wrote: a title, a line of intro, a toolbar, and one card per item. */
 export const savedListStyles = css`
   :host {

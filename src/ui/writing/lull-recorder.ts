@@ -6,7 +6,7 @@ import { slotNamed, type RecordingSlot } from '../../services/recording-service'
 import { DataController } from '../shared/data-controller';
 import { formatElapsed } from '../shared/data-format';
 import { RecorderController } from './recorder-controller';
-import { controlStyles } from '../shared/shared-styles';
+import { controlStyles, recorderRowStyles } from '../shared/shared-styles';
 
 /**
  * Records the person's own voice into one slot (the microphone is asked for only when they tap
@@ -16,6 +16,7 @@ import { controlStyles } from '../shared/shared-styles';
 export class LullRecorder extends LitElement {
   static override styles = [
     controlStyles,
+    recorderRowStyles,
     css`
       :host {
         display: block;
@@ -31,14 +32,7 @@ export class LullRecorder extends LitElement {
       p {
         margin: 0.25rem 0 0.5rem;
       }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 0.75rem;
-      }
       .elapsed {
-        font-variant-numeric: tabular-nums;
         font-size: 1.25rem;
       }
       audio {
