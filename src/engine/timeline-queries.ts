@@ -12,11 +12,20 @@ export function stepIndexAt(plan: SessionPlan, position: Seconds): number {
   return Math.max(0, plan.steps.findLastIndex((step) => step.at <= position + 1e-6));
 }
 
-/** The breath phase at `position` and how far through it the breath is (0 to 1), for the pacer's shape. */
-export function breathAt(plan: SessionPlan, position: Seconds): { phase: BreathPhase; progress: number; remaining: Seconds } | undefined {
+/** Where a breath is: its phase, how far through it (0 to 1), and the seconds gone and left. */
+export interface BreathNow {
+  readonly phase: BreathPhase;
+  readonly progress: number;
+  readonly elapsed: Seconds;
+  readonly remaining: Seconds;
+}
+
+/** The breath phase at `position`, for the pacer's shape and words. */
+export function breathAt(plan: SessionPlan, position: Seconds): BreathNow | undefined {
   const event = plan.events.findLast((candidate) => candidate.kind === 'breath' && candidate.at <= position);
   if (event?.kind !== 'breath' || position >= event.at + event.duration) return undefined;
-  return { phase: event.phase, progress: (position - event.at) / event.duration, remaining: event.at + event.duration - position };
+  const elapsed = position - event.at;
+  return { phase: event.phase, progress: elapsed / event.duration, elapsed, remaining: event.duration - elapsed };
 }
 
 /** The reflection prompt whose quiet window is open at `position`. */
@@ -62,4 +71,32 @@ export function ambienceOf(plan: SessionPlan): AmbienceKind[] {
   const kinds = new Set<AmbienceKind>();
   for (const event of plan.events) if (event.kind === 'ambience' && event.ambience) kinds.add(event.ambience);
   return [...kinds];
+}
+
+/**
+ * Every time at which what a screen shows of `plan` can change: a step begins, a caption or a
+ * spoken line, a breath phase or a question starts or ends, a tap sounds or its glow ends. Sorted,
+ * each once. (Ambience and bells change nothing on screen.)
+ */
+export function changeTimes(plan: SessionPlan): Seconds[] {
+  const times = new Set<Seconds>();
+  for (const step of plan.steps) times.add(step.at);
+  for (const caption of plan.captions) times.add(caption.at).add(caption.end);
+  for (const event of plan.events) {
+    if (event.kind === 'voice' || event.kind === 'breath' || event.kind === 'prompt') times.add(event.at).add(event.at + event.duration);
+    else if (event.kind === 'cue' && event.sound === 'tap') times.add(event.at).add(event.at + tapGlow);
+  }
+  return [...times].sort((a, b) => a - b);
+}
+
+/** The first of sorted `times` after `position`, if there is one. */
+export function nextTimeAfter(times: readonly Seconds[], position: Seconds): Seconds | undefined {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((times[middle] ?? Number.POSITIVE_INFINITY) > position) high = middle;
+    else low = middle + 1;
+  }
+  return times[low];
 }

@@ -1,5 +1,5 @@
-import type { BreathPhase, Caption, SessionPlan, TimelineEvent } from '../engine/timeline';
-import { breathAt, captionAt, fallbackPlaysAt, promptAt, stepIndexAt, tapAt, writingPromptAt } from '../engine/timeline-queries';
+import type { Caption, SessionPlan, TimelineEvent } from '../engine/timeline';
+import { type BreathNow, breathAt, captionAt, fallbackPlaysAt, promptAt, stepIndexAt, tapAt, writingPromptAt } from '../engine/timeline-queries';
 import type { Seconds } from '../engine/units';
 
 export type PromptEvent = Extract<TimelineEvent, { kind: 'prompt' }>;
@@ -14,7 +14,7 @@ export interface SessionMoment {
   readonly writingPrompt: PromptEvent | undefined;
   /** Which of the plan's steps plays (0-based). */
   readonly step: number;
-  readonly breath: { readonly phase: BreathPhase; readonly progress: number; readonly remaining: Seconds } | undefined;
+  readonly breath: BreathNow | undefined;
   readonly tap: { readonly index: number; readonly side: 'left' | 'right' } | undefined;
   /** The narrator speaks a line standing in for a recording not made yet. */
   readonly fallbackPlays: boolean;
@@ -32,3 +32,6 @@ export function momentAt(plan: SessionPlan, position: Seconds): SessionMoment {
     fallbackPlays: fallbackPlaysAt(plan, position),
   };
 }
+
+/** When a screen of the plan can change, and the next such time: a playing screen looks only then. */
+export { changeTimes, nextTimeAfter } from '../engine/timeline-queries';

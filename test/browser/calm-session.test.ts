@@ -105,7 +105,7 @@ describe('a session while it plays', () => {
     await visual.waitFor();
     const box = await visual.boundingBox();
     expect(box?.width ?? 0).toBeGreaterThanOrEqual(200);
-    const size = () => visual.locator('circle.breath').getAttribute('r');
+    const size = () => visual.locator('.breath').evaluate((circle) => circle.getBoundingClientRect().width.toFixed(1));
     const first = await size();
     await eventually(size).not.toBe(first);
     // Under reduced motion the visual is there, and still.
@@ -122,7 +122,7 @@ describe('a session while it plays', () => {
     app = await openApp('/breathe', { width: 1280, height: 800 });
     const { page } = app;
     await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
-    const pacerWidth = (await boxOf(page, 'lull-breathe-view >> svg.shape')).width;
+    const pacerWidth = (await boxOf(page, 'lull-breathe-view >> .shape')).width;
     const plan = shippedPlan('breathe-long-exhale', 5);
     const breath = plan.events.find((event) => event.kind === 'breath');
     if (!breath) throw new Error('no breath in the breathing session');
@@ -131,7 +131,7 @@ describe('a session while it plays', () => {
     await page.getByRole('button', { name: 'Pause' }).waitFor();
     await seekTo(page, breath.at + 0.2);
     await page.locator('[data-visual="breath"]').waitFor();
-    expect((await boxOf(page, 'lull-session-view >> [data-visual="breath"] svg.shape')).width).toBe(pacerWidth);
+    expect((await boxOf(page, 'lull-session-view >> [data-visual="breath"] .shape')).width).toBe(pacerWidth);
     expect(app.problems).toEqual([]);
   });
 

@@ -96,7 +96,8 @@ async function openPacer(path: string, before?: (page: Page) => Promise<unknown>
 }
 
 const view = (page: Page) => page.locator('lull-breathe-view');
-const radius = async (page: Page) => Number(await view(page).locator('circle.breath').getAttribute('r'));
+/** The breathing circle's size as drawn (its animation included), in pixels. */
+const radius = (page: Page) => view(page).locator('.breath').evaluate((circle) => circle.getBoundingClientRect().width / 2);
 const phaseWords = (page: Page) => view(page).locator('.phase .words').innerText();
 
 describe('the breathing pacer', () => {
@@ -249,7 +250,7 @@ describe('the breathing pacer', () => {
     expect(app.problems).toEqual([]);
   });
 
-  it('redraws while holding only when the count changes, and moves the circle smoothly through a breath', async () => {
+  it('redraws only when the count changes, and moves the circle smoothly through a breath between the redraws', async () => {
     app = await openPacer('/breathe?pattern=4-7-8&minutes=2&cue=none');
     const { page } = app;
     await page.evaluate(() => {
@@ -261,19 +262,27 @@ describe('the breathing pacer', () => {
       const { updated } = proto;
       proto.updated = function countedUpdated(this: HTMLElement, changed: unknown) {
         counted.lullPacerUpdates = (counted.lullPacerUpdates ?? 0) + 1;
-        const r = this.shadowRoot?.querySelector('circle.breath')?.getAttribute('r');
-        if (r) counted.lullRadii?.add(r);
         updated.call(this, changed);
       };
+      // The sizes the circle is drawn at, frame by frame, to a tenth of a pixel.
+      const look = () => {
+        const circle = document.querySelector('lull-app')?.shadowRoot?.querySelector('lull-breathe-view')?.shadowRoot?.querySelector('.breath');
+        if (circle) counted.lullRadii?.add(circle.getBoundingClientRect().width.toFixed(1));
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
     });
     const updates = () => page.evaluate(() => (window as Window & { lullPacerUpdates?: number }).lullPacerUpdates ?? 0);
     const radii = () => page.evaluate(() => (window as Window & { lullRadii?: Set<string> }).lullRadii?.size ?? 0);
     const elapsed = () => view(page).locator('.times span').first().innerText();
     await page.getByRole('button', { name: 'Start', exact: true }).click();
 
-    // Through the 4 s in-breath the circle grows in many small steps, drawn from the audio clock.
+    // Through the 4 s in-breath the circle grows in many small steps, while the pacer redraws about once a second.
+    await eventually(() => phaseWords(page)).toBe('Breathe in');
+    const inhaling = await updates();
     await eventually(() => phaseWords(page)).toBe('Hold');
     expect(await radii()).toBeGreaterThanOrEqual(30);
+    expect((await updates()) - inhaling).toBeLessThanOrEqual(12);
 
     // Holding for 7 s, nothing moves but the seconds: two seconds of it take a handful of redraws, not a frame's worth each.
     const holdStart = await elapsed();

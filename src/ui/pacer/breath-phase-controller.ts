@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { BreathPhase, SessionPlan } from '../../engine/timeline';
+import type { SessionPlan } from '../../engine/timeline';
+import type { BreathNow } from '../../engine/timeline-queries';
 import { momentAt } from '../../services/session-moment';
 import type { Seconds } from '../../engine/units';
 import { breathWords } from '../player/breath-shape';
@@ -23,7 +24,7 @@ export interface PacerMoment {
  */
 export class BreathPhaseController implements ReactiveController {
   /** The breath now, if the pacer is in one. */
-  breath: { readonly phase: BreathPhase; readonly progress: number; readonly remaining: Seconds } | undefined;
+  breath: BreathNow | undefined;
   /** The phase that began last while playing, in words; empty outside the breaths. */
   announcement = '';
   /** Whether this device has `navigator.vibrate`. */

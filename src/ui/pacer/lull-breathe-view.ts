@@ -24,7 +24,7 @@ import {
 import { favouritesFirst } from '../../services/session-memory';
 import type { SessionPlayer } from '../../services/session-player';
 import { BreathPhaseController } from './breath-phase-controller';
-import { breathRadius, breathShape, breathShapeStyles, breathWords, steadyRadius } from '../player/breath-shape';
+import { breathMotion, breathRadius, breathShape, breathShapeStyles, breathWords, steadyRadius } from '../player/breath-shape';
 import { DataController } from '../shared/data-controller';
 import { BreakRequestEvent, ImmersiveChangeEvent, type BreathPatternsChangedEvent } from '../shared/events';
 import { formatClock } from '../shared/format';
@@ -34,6 +34,7 @@ import { formatPacerLength, pacerRestingWords, phaseSecondsLeft } from './pacer-
 import { pacerMoment } from '../player/shown-moment';
 import { say } from '../shared/messages';
 import { PlaybackController } from '../player/playback-controller';
+import type { ShapeMotion } from '../player/shape-motion';
 import { controlStyles, panelStyles } from '../shared/shared-styles';
 import { WakeLockController } from './wake-lock-controller';
 
@@ -464,7 +465,7 @@ export class LullBreatheView extends LitElement {
     const state = player?.state;
     const breath = this._breath.breath;
     const reduced = this._reducedMotion.matches || this._stillVisuals;
-    const radius = reduced ? steadyRadius : breath ? breathRadius(breath.phase, breath.progress) : 12;
+    const motion: ShapeMotion = reduced ? { kind: 'still', radius: steadyRadius } : breath ? breathMotion(breath) : { kind: 'still', radius: breathRadius('rest', 0) };
     const words = breath ? breathWords[breath.phase] : pacerRestingWords(state);
     const position = this._playback.position;
     const duration = player?.currentPlan.duration ?? 0;
@@ -483,7 +484,7 @@ export class LullBreatheView extends LitElement {
         : nothing}
       ${player?.interrupted ? html`<p role="alert">The sound was interrupted. Press Resume to go on from where you were.</p>` : nothing}
       <div class="pacer">
-        ${breathShape(radius)}
+        ${breathShape(motion, state === 'playing')}
         <p class="phase">
           <span class="words">${words}</span>
           <span class="count">${breath ? html`${phaseSecondsLeft(breath.remaining)}<span class="visually-hidden"> seconds left</span>` : nothing}</span>

@@ -1,6 +1,8 @@
 import { css, html } from 'lit';
 import type { BreathPhase } from '../../engine/timeline';
+import type { BreathNow } from '../../engine/timeline-queries';
 import type { Seconds } from '../../engine/units';
+import { fullRadius, shapeMotion, type ShapeMotion } from './shape-motion';
 
 /** Each breath phase in words, as the pacer shows and announces it. */
 export const breathWords: Readonly<Record<BreathPhase, string>> = { inhale: 'Breathe in', hold: 'Hold', exhale: 'Breathe out', rest: 'Rest' };
@@ -11,7 +13,7 @@ export const steadyRadius = 22;
 /** The breathing circle's radius (in a 64-unit box): growing through an in-breath, full while holding, shrinking through the out-breath, small at rest. */
 export function breathRadius(phase: BreathPhase, progress: number): number {
   const small = 12;
-  const large = 30;
+  const large = fullRadius;
   const through = Math.min(1, Math.max(0, progress));
   switch (phase) {
     case 'inhale':
@@ -25,17 +27,31 @@ export function breathRadius(phase: BreathPhase, progress: number): number {
   }
 }
 
+/** How the shape moves through a breath: growing through an in-breath, shrinking through the out-breath, still while holding or resting. */
+export function breathMotion(breath: BreathNow): ShapeMotion {
+  const from = breathRadius(breath.phase, 0);
+  const to = breathRadius(breath.phase, 1);
+  if (from === to) return { kind: 'still', radius: from };
+  return { kind: 'glide', from, to, seconds: breath.elapsed + breath.remaining, elapsed: breath.elapsed };
+}
+
 /** Between the breaths: a slow swell and settle, once every 12 seconds of the session, somewhere for the eye to rest. */
-export function calmRadius(position: Seconds): number {
-  return 17 + 3 * Math.sin((2 * Math.PI * position) / 12);
+export function calmMotion(position: Seconds): ShapeMotion {
+  const period = 12;
+  return { kind: 'swell', around: 17, by: 3, period, elapsed: position % period };
 }
 
 /** The shape the pacer and every session breathe with: the same size everywhere. */
 export const breathShapeStyles = css`
   .shape {
-    display: block;
+    position: relative;
     width: min(60vw, 14rem);
-    height: auto;
+    aspect-ratio: 1;
+  }
+  .shape svg {
+    display: block;
+    width: 100%;
+    height: 100%;
   }
   .shape .outline {
     fill: none;
@@ -45,17 +61,24 @@ export const breathShapeStyles = css`
   .shape .glow {
     fill: var(--lull-accent-soft);
   }
+  /* The moving circle is its own layer, so the browser scales it without drawing the page again. */
   .shape .breath {
-    fill: var(--lull-accent);
+    position: absolute;
+    inset: calc(100% * 2 / 64);
+    border-radius: 50%;
+    background: var(--lull-accent);
     opacity: 0.45;
+    will-change: transform;
   }
 `;
 
-/** The breath shape at `radius` (in its 64-unit box). */
-export function breathShape(radius: number) {
-  return html`<svg class="shape" viewBox="0 0 64 64" width="224" height="224" aria-hidden="true">
-    <circle class="glow" cx="32" cy="32" r="30.5"></circle>
-    <circle class="outline" cx="32" cy="32" r="30.5"></circle>
-    <circle class="breath" cx="32" cy="32" r=${radius}></circle>
-  </svg>`;
+/** The breath shape, moving as `motion` says while `playing` (held where it is otherwise). */
+export function breathShape(motion: ShapeMotion, playing: boolean) {
+  return html`<div class="shape" aria-hidden="true">
+    <svg viewBox="0 0 64 64" width="224" height="224">
+      <circle class="glow" cx="32" cy="32" r="30.5"></circle>
+      <circle class="outline" cx="32" cy="32" r="30.5"></circle>
+    </svg>
+    <div class="breath" ${shapeMotion(motion, playing)}></div>
+  </div>`;
 }

@@ -2,13 +2,13 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SessionPlan } from '../../engine/timeline';
 import { momentAt } from '../../services/session-moment';
-import { breathRadius, breathShape, breathShapeStyles, breathWords, calmRadius, steadyRadius } from './breath-shape';
+import { breathMotion, breathShape, breathShapeStyles, breathWords, calmMotion, steadyRadius } from './breath-shape';
 import { MediaQueryController } from '../shared/media-query-controller';
 
 /**
- * The session's space while it plays: a slow visual that lives on the audio clock (it is drawn
- * from the position it is given, never from a timer of its own). In a breathing step, the breath
- * shape at the pacer's size with the phase in words; in butterfly taps, the left and the right
+ * The session's space while it plays: a slow visual that lives on the audio clock (each time it
+ * is drawn, its motion is set to the position it is given; the browser animates in between).
+ * In a breathing step, the breath shape at the pacer's size with the phase in words; in butterfly taps, the left and the right
  * side lit in turn; otherwise, the same shape swelling and settling slowly, so a silence is never
  * an empty screen. Under reduced motion the shape stays still.
  */
@@ -66,6 +66,8 @@ export class LullSessionSpace extends LitElement {
   @property({ type: Boolean, reflect: true }) small = false;
   /** The person asked for still visuals in Lull, whatever the device's motion setting is. */
   @property({ type: Boolean }) still = false;
+  /** The session plays: the shape moves on its own between the positions it is given. */
+  @property({ type: Boolean }) playing = false;
 
   override render() {
     const plan = this.plan;
@@ -85,11 +87,11 @@ export class LullSessionSpace extends LitElement {
     const { breath } = moment;
     if (breath) {
       return html`<div class="space" data-visual="breath">
-        ${breathShape(still ? steadyRadius : breathRadius(breath.phase, breath.progress))}
+        ${breathShape(still ? { kind: 'still', radius: steadyRadius } : breathMotion(breath), this.playing)}
         <p class="words" aria-live="polite">${breathWords[breath.phase]}</p>
       </div>`;
     }
-    return html`<div class="space" data-visual="calm">${breathShape(still ? steadyRadius : calmRadius(this.position))}</div>`;
+    return html`<div class="space" data-visual="calm">${breathShape(still ? { kind: 'still', radius: steadyRadius } : calmMotion(this.position), this.playing)}</div>`;
   }
 }
 

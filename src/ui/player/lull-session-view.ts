@@ -15,7 +15,7 @@ import type { JournalDraft } from '../../services/journal-service';
 import type { LetterDraft } from '../../services/letter-service';
 import { narratorChoiceName } from '../../services/narrator-choice';
 import type { Bus, SessionPlayer } from '../../services/session-player';
-import { momentAt, type PromptEvent } from '../../services/session-moment';
+import { changeTimes, momentAt, type PromptEvent } from '../../services/session-moment';
 import { BreakRequestEvent, ImmersiveChangeEvent, ScreenTitleEvent, type DraftChangeEvent } from '../shared/events';
 import { formatClock, formatSpokenDuration } from '../shared/format';
 import type { LullMoodCheck } from './lull-mood-check';
@@ -24,7 +24,6 @@ import { narrateHref } from '../shell/routes';
 import { PlaybackController } from './playback-controller';
 import { sessionLinkNotes } from './session-link-notes';
 import { readSessionQuery } from '../../services/session-query';
-import { MediaQueryController } from '../shared/media-query-controller';
 import { SessionMemoryController } from './session-memory-controller';
 import { sessionMoment } from './shown-moment';
 import { chipStyles, controlStyles, panelStyles } from '../shared/shared-styles';
@@ -342,9 +341,9 @@ export class LullSessionView extends LitElement {
       return { id: this.sessionId, autostart: this.autostart, ...startingSettings(readSessionQuery(linkSettings(this.query)), memory.resume, memory.remembered) };
     },
     () => (this.nested ? undefined : this._memory.sharing()),
-    (plan, position) => sessionMoment(plan, position, this._stillMotion.matches),
+    sessionMoment,
+    changeTimes,
   );
-  private readonly _stillMotion = new MediaQueryController(this, '(prefers-reduced-motion: reduce)');
 
   private readonly _tapVibration = new TapVibrationController(this, () => {
     const status = this._playback.status;
@@ -750,7 +749,7 @@ export class LullSessionView extends LitElement {
     const playLabel = state === 'playing' ? 'Pause' : state === 'waiting' ? 'Continue' : state === 'paused' ? 'Resume' : 'Start';
     return html`<div class="playing compact">
         ${this._heading(player.pack.title)} ${this._renderProblems(player)}
-        <lull-session-space .plan=${plan} .position=${position} ?still=${this._stillVisuals}></lull-session-space>
+        <lull-session-space .plan=${plan} .position=${position} ?still=${this._stillVisuals} ?playing=${state === 'playing'}></lull-session-space>
         ${prompt ? html`<p class="prompt">${prompt.text}</p>` : nothing}
         <p class="caption" aria-live="polite" ?hidden=${!this._showCaptions}>${caption?.text ?? ''}</p>
         ${missingRecordings.map((slot) => html`<p class="hint">${missingRecordingHints[slot]}</p>`)}

@@ -3,10 +3,13 @@ import type { Script } from '../../engine/script-model';
 import type { Minutes } from '../../engine/units';
 import type { NowPlaying, PlayingSession } from '../../services/now-playing';
 import { SessionPlayer } from '../../services/session-player';
+import { nextTimeAfter } from '../../services/session-moment';
 import { sameMoment, type ShownMoment } from './shown-moment';
 
 /** After a frame that changed nothing on screen, the next look at the position waits this long (ms). */
 const idleLookMs = 50;
+/** A look at a known change comes this much after it (ms), so the change has surely happened. */
+const pastChangeMs = 2;
 
 /** `failed` keeps what went wrong; the screen says it in plain words (see `messages`). */
 export type PlaybackStatus = { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 'open'; player: SessionPlayer };
@@ -37,7 +40,8 @@ export interface Sharing {
  * their own time), and when the element goes away closes it, so no sound, timer or worker
  * outlives the screen; unless it was handed to the app to play on (see `Sharing`), which then owns it.
  * With `shown`, a frame redraws the element only when what it shows at the new position differs
- * from the last drawn.
+ * from the last drawn. With `changes` too (the times at which the plan's screen can change), it
+ * looks only at those times and at each new second, and not in between.
  */
 export class PlaybackController implements ReactiveController {
   status: PlaybackStatus = { kind: 'loading' };
@@ -50,6 +54,8 @@ export class PlaybackController implements ReactiveController {
 
   /** What the host showed at its last drawn position. */
   private drawn: ShownMoment | undefined;
+  /** The times each plan's screen can change at, worked out once per plan. */
+  private readonly knownChanges = new WeakMap<SessionPlayer['currentPlan'], readonly number[]>();
   /** Waiting before the next frame, because the last one changed nothing on screen. */
   private idle: ReturnType<typeof setTimeout> | undefined;
 
@@ -58,6 +64,7 @@ export class PlaybackController implements ReactiveController {
     private readonly source: () => PlaybackSource,
     private readonly sharing: () => Sharing | undefined = () => undefined,
     private readonly shown?: (plan: SessionPlayer['currentPlan'], position: number) => ShownMoment,
+    private readonly changes?: (plan: SessionPlayer['currentPlan']) => readonly number[],
   ) {
     host.addController(this);
   }
@@ -126,7 +133,28 @@ export class PlaybackController implements ReactiveController {
     this.position = player.position();
     this.drawn = undefined;
     this.host.requestUpdate();
-    if (player.state === 'playing' && this.frame === 0 && this.idle === undefined) this.frame = requestAnimationFrame(this.onFrame);
+    // A seek or a start moves the position: the next look is from here, not the one planned before.
+    clearTimeout(this.idle);
+    this.idle = undefined;
+    if (player.state === 'playing' && this.frame === 0) this.frame = requestAnimationFrame(this.onFrame);
+  }
+
+  private changeTimesOf(plan: SessionPlayer['currentPlan']): readonly number[] | undefined {
+    if (!this.changes) return undefined;
+    let times = this.knownChanges.get(plan);
+    if (!times) {
+      times = this.changes(plan);
+      this.knownChanges.set(plan, times);
+    }
+    return times;
+  }
+
+  /** Looks again `ms` from now, on the frame after. */
+  private lookIn(ms: number): void {
+    this.idle = setTimeout(() => {
+      this.idle = undefined;
+      this.frame = requestAnimationFrame(this.onFrame);
+    }, ms);
   }
 
   private readonly onFrame = (): void => {
@@ -141,14 +169,17 @@ export class PlaybackController implements ReactiveController {
       this.host.requestUpdate();
     }
     if (player.state !== 'playing') return;
+    const times = this.changeTimesOf(player.currentPlan);
+    if (times) {
+      // Nothing on screen changes before the next known change or the clock's next second.
+      const next = Math.min(nextTimeAfter(times, this.position) ?? Number.POSITIVE_INFINITY, Math.floor(this.position) + 1);
+      this.lookIn((next - this.position) * 1000 + pastChangeMs);
+      return;
+    }
     // A frame that changed nothing: the next look comes a little later, so a still screen asks the
     // browser for a handful of frames a second, not for every one.
     if (changed) this.frame = requestAnimationFrame(this.onFrame);
-    else
-      this.idle = setTimeout(() => {
-        this.idle = undefined;
-        this.frame = requestAnimationFrame(this.onFrame);
-      }, idleLookMs);
+    else this.lookIn(idleLookMs);
   };
 
   private close(): void {
