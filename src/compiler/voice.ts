@@ -1,17 +1,18 @@
 import { defaultNarrator, type NarratorId } from '../engine/narrators';
 import type { Rests } from './render/calm-pace';
+import type { FestivalPhrasing } from './render/festival';
 
 /** Every narrator's lines are kept and shipped at this rate: wideband speech, still small files. */
 export const narrationSampleRate = 24_000;
 
 /** How a narrator is made: Festival's HTS voice, or one of Flite's built-in voices. */
 export type NarratorVoice =
-  | { readonly engine: 'festival'; readonly voiceFunction: string }
+  | { readonly engine: 'festival'; readonly voiceFunction: string; readonly phrasing: FestivalPhrasing }
   | { readonly engine: 'flite'; readonly voice: 'rms' | 'slt' | 'awb' | 'kal16' };
 
 /** Chosen by measurement (see "The voice" in the README). */
 export const narratorVoices: Readonly<Record<NarratorId, NarratorVoice>> = {
-  slt: { engine: 'festival', voiceFunction: 'voice_cmu_us_slt_arctic_hts' },
+  slt: { engine: 'festival', voiceFunction: 'voice_cmu_us_slt_arctic_hts', phrasing: 'punctuation' },
   rms: { engine: 'flite', voice: 'rms' },
 };
 
@@ -36,7 +37,7 @@ export function wordsPerMinuteOf(text: string): number {
 
 /** Names a narrator and everything that shapes it: a change here re-renders its lines. */
 export function narratorVoiceId(narrator: NarratorId): string {
-  return `${narrator};${JSON.stringify(narratorVoices[narrator])};${JSON.stringify(calmPace)};shape-2;${String(narrationSampleRate)}`;
+  return `${narrator};${JSON.stringify(narratorVoices[narrator])};${JSON.stringify(calmPace)};shape-2;rests-2;${String(narrationSampleRate)}`;
 }
 
 /** The default narrator's voice: every line's key is made with it, for every narrator. */

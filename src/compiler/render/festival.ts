@@ -19,9 +19,17 @@ export interface FestivalPart {
   readonly pauses: readonly FestivalPause[];
 }
 
+/**
+ * Where Festival breaks phrases: at punctuation only, or where its own model says. Its model
+ * skipped some commas ("Now, picture…", lists) and broke where none was written, so a comma's
+ * rest could not always be placed.
+ */
+export type FestivalPhrasing = 'punctuation' | 'model';
+
 export interface FestivalRequest {
   /** A Festival voice's setup function, such as `voice_cmu_us_slt_arctic_hts`. */
   readonly voiceFunction: string;
+  readonly phrasing: FestivalPhrasing;
   /** The HTS engine's speech rate: 1 is the voice's own pace, smaller is slower (longer model durations). */
   readonly rate: number;
   /** Extra lexicon entries: a word and its phonemes (CMU phones, stress digits on vowels). */
@@ -47,6 +55,7 @@ export function festivalProgram(request: FestivalRequest, wavPath: (index: numbe
   });
   return [
     `(${request.voiceFunction})`,
+    ...(request.phrasing === 'punctuation' ? [`(Parameter.set 'Phrase_Method 'cart_tree)`, '(set! phrase_cart_tree simple_phrase_cart_tree)'] : []),
     `(set! hts_engine_params (append (list '("-r" ${request.rate.toFixed(3)})) hts_engine_params))`,
     ...lexicon,
     ...request.sentences.flatMap((sentence, index) => [

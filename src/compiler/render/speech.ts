@@ -3,7 +3,7 @@ import type { SpokenForm } from '../lexicon';
 import { joinWithSilence, pcmFrames, pcmSeconds, type Pcm } from '../pcm';
 import type { NarratorVoice } from '../voice';
 import { rateFor, restAtPauses, voicedSeconds, type Rests, type SpeechPause } from './calm-pace';
-import { runFestival, type FestivalPart } from './festival';
+import { runFestival, type FestivalPart, type FestivalPhrasing } from './festival';
 import { compileFlite, runFlite } from './flite-wasi';
 import { RenderError } from './render-error';
 import { trimSilence } from './silence-trim';
@@ -27,7 +27,7 @@ export interface Speaker {
 export async function createSpeaker(voice: NarratorVoice): Promise<Speaker> {
   switch (voice.engine) {
     case 'festival':
-      return festivalSpeaker(voice.voiceFunction);
+      return festivalSpeaker(voice.voiceFunction, voice.phrasing);
     case 'flite':
       return fliteSpeaker(voice.voice, await compileFlite());
   }
@@ -44,7 +44,7 @@ function spokenText(text: string): string {
  * then again at the rate that gives the calm pace; its pauses inside a sentence are lengthened into
  * rests, and sentences are joined with a sentence's rest.
  */
-function festivalSpeaker(voiceFunction: string): Speaker {
+function festivalSpeaker(voiceFunction: string, phrasing: FestivalPhrasing): Speaker {
   const measure = (parts: readonly { pcm: Pcm; pauses: readonly SpeechPause[] }[], rests: Rests): { voiced: number; rests: number } =>
     parts.reduce(
       (sum, part) => {
@@ -56,7 +56,7 @@ function festivalSpeaker(voiceFunction: string): Speaker {
   const decoded = (parts: readonly FestivalPart[]) => parts.map((part) => ({ pcm: decodeWav(part.wav), pauses: part.pauses }));
   return {
     async speak(line, pace) {
-      const request = { voiceFunction, words: line.words, sentences: splitSentences(spokenText(line.text)) };
+      const request = { voiceFunction, phrasing, words: line.words, sentences: splitSentences(spokenText(line.text)) };
       const first = decoded(await runFestival({ ...request, rate: 1 }));
       const rate = rateFor(pace.words, pace.wordsPerMinute, measure(first, pace.rests), pace.rate);
       const paced = rate === 1 ? first : decoded(await runFestival({ ...request, rate }));

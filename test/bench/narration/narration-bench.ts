@@ -15,9 +15,14 @@ export interface NarrationFigures {
   readonly wpmMedian: number;
   readonly wpmP90: number;
   readonly wpmMax: number;
-  /** Rests inside lines shorter than a second (commas, phrases), then a second or longer (sentences). */
+  /**
+   * Rests inside lines: at commas (as many of a line's sub-second rests as it has commas, the
+   * longest ones), where the voice breaks a phrase with no punctuation (the other sub-second
+   * ones), and a second or longer (sentences).
+   */
   readonly commaRestMin: number;
   readonly commaRestMedian: number;
+  readonly phraseRestMin: number;
   readonly sentenceRestMin: number;
   readonly sentenceRestMax: number;
   /** The shortest silence between two lines at the default length (from the plan). */
@@ -38,6 +43,16 @@ const decodeRate = 48_000;
 function decode(path: string): Float32Array {
   const bytes = execFileSync('ffmpeg', ['-v', 'error', '-i', path, '-f', 'f32le', '-ac', '1', '-ar', String(decodeRate), 'pipe:1'], { maxBuffer: 1 << 30 });
   return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+}
+
+/** Commas, semicolons, colons and dashes inside a line: each should be heard as a rest. */
+const commaCount = (text: string): number => (text.match(/[,;:—–](?=\s)/gu) ?? []).length;
+
+/** A line's sub-second rests split into those at its commas (the longest, one per comma) and the others. */
+function restsAtCommas(rests: readonly number[], text: string): { commas: number[]; phrases: number[] } {
+  const short = rests.filter((rest) => rest < 1).sort((a, b) => b - a);
+  const count = commaCount(text);
+  return { commas: short.slice(0, count), phrases: short.slice(count) };
 }
 
 const round = (value: number, places = 1): number => Math.round(value * 10 ** places) / 10 ** places;
@@ -65,7 +80,9 @@ function measureNarrator(session: string, narrator: NarratorId, packDir: string,
   const figures: (LineFigures & { seconds: number })[] = lines.map((line) => ({ ...measureLine(clipOf(webm, line), decodeRate, line.text), seconds: line.duration }));
   const wpm = figures.map((line) => line.wordsPerMinute);
   const rests = figures.flatMap((line) => line.rests);
-  const commas = rests.filter((rest) => rest < 1);
+  const split = figures.map((line, index) => restsAtCommas(line.rests, lines[index]?.text ?? ''));
+  const commas = split.flatMap((line) => line.commas);
+  const phrases = split.flatMap((line) => line.phrases);
   const sentences = rests.filter((rest) => rest >= 1);
   const loudness = figures.filter((line) => line.seconds >= 1 && Number.isFinite(line.lufs)).map((line) => line.lufs);
   const speech = (samples: Float32Array): Float32Array => {
@@ -90,6 +107,7 @@ function measureNarrator(session: string, narrator: NarratorId, packDir: string,
     wpmMax: round(Math.max(...wpm), 0),
     commaRestMin: round(Math.min(...commas), 2),
     commaRestMedian: round(median(commas), 2),
+    phraseRestMin: phrases.length > 0 ? round(Math.min(...phrases), 2) : Number.NaN,
     sentenceRestMin: round(Math.min(...sentences), 2),
     sentenceRestMax: round(Math.max(...sentences), 2),
     lineGapMin: round(lineGapMin, 2),

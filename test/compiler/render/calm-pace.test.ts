@@ -12,14 +12,14 @@ function speechWith(pauses: { start: number; end: number }[], seconds = 2) {
 }
 
 describe('calm pace', () => {
-  it('lengthens a comma pause to its rest by adding silence inside it, and never shortens a sound', () => {
+  it('adds a comma’s rest inside the engine’s pause, counting half of it (the voice fades into and out of it), and never shortens a sound', () => {
     const pauses = [{ start: 0.9, end: 1.0, punctuation: ',' }];
     const rested = restAtPauses(speechWith(pauses), pauses, rests);
-    expect(pcmSeconds(rested)).toBeCloseTo(2.4, 3);
+    expect(pcmSeconds(rested)).toBeCloseTo(2.45, 3);
     const [samples] = rested.channels;
     expect(samples?.slice(0, 900).every((sample) => sample === 1)).toBe(true);
-    expect(samples?.slice(900, 1400).every((sample) => sample === 0)).toBe(true);
-    expect(samples?.slice(1400).every((sample) => sample === 1)).toBe(true);
+    expect(samples?.slice(900, 1450).every((sample) => sample === 0)).toBe(true);
+    expect(samples?.slice(1450).every((sample) => sample === 1)).toBe(true);
   });
 
   it('leaves the silence before the first word and after the last as it is', () => {
@@ -34,9 +34,9 @@ describe('calm pace', () => {
     const pauses = [{ start: 0.9, end: 1.0, punctuation: ',' }];
     const measured = voicedSeconds(speechWith(pauses), pauses, rests);
     expect(measured.voiced).toBeCloseTo(1.9, 6);
-    expect(measured.rests).toBe(0.5);
-    // 6 words at 120 a minute: 3 s, of which 0.5 s rest, so 1.9 s of voice must become 2.5 s.
-    expect(rateFor(6, 120, measured, { min: 0.45, max: 1 })).toBeCloseTo(1.9 / 2.5, 6);
+    expect(measured.rests).toBeCloseTo(0.55, 6);
+    // 6 words at 120 a minute: 3 s, of which 0.55 s rest, so 1.9 s of voice must become 2.45 s.
+    expect(rateFor(6, 120, measured, { min: 0.45, max: 1 })).toBeCloseTo(1.9 / 2.45, 6);
     expect(rateFor(60, 120, measured, { min: 0.45, max: 1 })).toBe(0.45);
     expect(rateFor(1, 120, measured, { min: 0.45, max: 1 })).toBe(0.45);
   });

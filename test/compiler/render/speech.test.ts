@@ -10,19 +10,24 @@ import { rmsDb } from './audio-checks';
 const pace = (words: number, wordsPerMinute: number = calmPace.wordsPerMinute): LinePace => ({ words, wordsPerMinute, rests: calmPace.rests, rate: calmPace.rate });
 const plain = (text: string) => ({ text, words: [] });
 
-/** The longest run of near-silence inside a clip, in seconds. */
-function longestRest(samples: Float32Array, sampleRate: number): number {
+/** The runs of near-silence of a tenth of a second or more inside a clip, in seconds. */
+function restsOf(samples: Float32Array, sampleRate: number): number[] {
   const frame = Math.round(sampleRate * 0.01);
-  let longest = 0;
+  const rests: number[] = [];
   let run = 0;
   for (let start = 0; start + frame <= samples.length; start += frame) {
     let peak = 0;
     for (let index = start; index < start + frame; index += 1) peak = Math.max(peak, Math.abs(samples[index] ?? 0));
-    run = peak < 0.003 ? run + 1 : 0;
-    longest = Math.max(longest, run);
+    if (peak < 0.003) run += 1;
+    else {
+      if (run >= 10) rests.push((run * frame) / sampleRate);
+      run = 0;
+    }
   }
-  return (longest * frame) / sampleRate;
+  return rests;
 }
+
+const longestRest = (samples: Float32Array, sampleRate: number): number => Math.max(0, ...restsOf(samples, sampleRate));
 
 describe.each(Object.entries(narratorVoices))('the %s narrator', (_name, voice) => {
   let speaker: Speaker;
@@ -44,6 +49,15 @@ describe.each(Object.entries(narratorVoices))('the %s narrator', (_name, voice) 
     const rest = longestRest(channelOf(speech), speech.sampleRate);
     expect(rest).toBeGreaterThan(1.2);
     expect(rest).toBeLessThan(2);
+  });
+
+  it('rests at every comma, after one opening word and between the words of a list too', async () => {
+    const speech = await speaker.speak(plain('Now, picture it. Scared, hurt, lonely, angry.'), pace(7));
+    const rests = restsOf(channelOf(speech), speech.sampleRate);
+    expect(rests.filter((rest) => rest >= 1)).toHaveLength(1);
+    const commas = rests.filter((rest) => rest < 1);
+    expect(commas).toHaveLength(4);
+    expect(Math.min(...commas)).toBeGreaterThanOrEqual(0.4);
   });
 
   it('renders the same text to the same samples every time', async () => {
@@ -74,12 +88,18 @@ describe('phrasesOf', () => {
 
 describe('festivalProgram', () => {
   it('quotes the text so that it can only be spoken', () => {
-    const program = festivalProgram({ voiceFunction: 'voice_cmu_us_slt_arctic_hts', rate: 1, words: [], sentences: ['Say "hi" \\ (quit)'] }, () => '/tmp/a.wav');
+    const program = festivalProgram({ voiceFunction: 'voice_cmu_us_slt_arctic_hts', phrasing: 'model', rate: 1, words: [], sentences: ['Say "hi" \\ (quit)'] }, () => '/tmp/a.wav');
     expect(program).toContain('(Utterance Text "Say \\"hi\\" \\\\ (quit)")');
   });
 
+  it('breaks phrases at punctuation only when asked', () => {
+    const request = { voiceFunction: 'voice_cmu_us_slt_arctic_hts', rate: 1, words: [], sentences: ['Now, rest.'] } as const;
+    expect(festivalProgram({ ...request, phrasing: 'punctuation' }, () => '/tmp/a.wav')).toContain('(set! phrase_cart_tree simple_phrase_cart_tree)');
+    expect(festivalProgram({ ...request, phrasing: 'model' }, () => '/tmp/a.wav')).not.toContain('phrase_cart_tree');
+  });
+
   it('refuses a voice, a rate or phonemes it does not know, with a code', () => {
-    const request = { voiceFunction: 'voice_cmu_us_slt_arctic_hts', rate: 1, words: [], sentences: ['Hello.'] };
+    const request = { voiceFunction: 'voice_cmu_us_slt_arctic_hts', phrasing: 'model', rate: 1, words: [], sentences: ['Hello.'] } as const;
     expect(() => festivalProgram({ ...request, voiceFunction: '(quit)' }, () => '')).toThrow(RenderError);
     expect(() => festivalProgram({ ...request, rate: 0 }, () => '')).toThrow(RenderError);
     expect(() => festivalProgram({ ...request, words: [{ word: 'x', phonemes: ['))'] }] }, () => '')).toThrow(RenderError);
