@@ -94,6 +94,12 @@ export class PlaybackController implements ReactiveController {
     this.openedKey = undefined;
   }
 
+  /**
+   * Opens `source`; a newer open or a close meanwhile wins, and the player this one opened is
+   * disposed (its sound and worker must not outlive it). A counter does this here rather than
+   * `@lit/task`: a Task would drop the stale result but not dispose it, and it cannot take over a
+   * session the app keeps playing, which this controller does without opening anything.
+   */
   private async open(source: PlaybackSource): Promise<void> {
     const attempt = this.opened;
     try {
