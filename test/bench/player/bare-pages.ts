@@ -43,6 +43,7 @@ audio.src = new URLSearchParams(location.search).get('src');
 document.getElementById('start').addEventListener('click', () => {
   void audio.play().then(() => { document.body.dataset.started = 'yes'; });
 });
+document.body.dataset.ready = 'yes';
 `,
   );
 }

@@ -64,7 +64,8 @@ export async function measureCpu(
         : `${origin}${barePagesPath}/narration.html?src=${encodeURIComponent(`/packs/${request.sessionId}/${request.narrationPath}`)}`;
     const page = await browser.open(url, '');
     if (request.subject === 'player') await agreeToContentNote(page);
-    const button = request.subject === 'player' ? `${sessionView}?.shadowRoot?.querySelector('button.start')` : "document.getElementById('start')";
+    // The bare page's button is in the document before its module script listens to it: it counts once the page says it is ready.
+    const button = request.subject === 'player' ? `${sessionView}?.shadowRoot?.querySelector('button.start')` : "document.body.dataset.ready === 'yes' ? document.getElementById('start') : null";
     await clickWhenReady(page, button);
     const playing =
       request.subject === 'player' ? `${sessionView}?._playback?.status?.player?.state === 'playing'` : "document.body.dataset.started === 'yes' && !document.getElementById('narration').paused";
