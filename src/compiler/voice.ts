@@ -37,7 +37,7 @@ export function wordsPerMinuteOf(text: string): number {
 
 /** Names a narrator and everything that shapes it: a change here re-renders its lines. */
 export function narratorVoiceId(narrator: NarratorId): string {
-  return `${narrator};${JSON.stringify(narratorVoices[narrator])};${JSON.stringify(calmPace)};shape-2;rests-2;${String(narrationSampleRate)}`;
+  return `${narrator};${JSON.stringify(narratorVoices[narrator])};${JSON.stringify(calmPace)};shape-2;rests-3;heard-1;${String(narrationSampleRate)}`;
 }
 
 /** The default narrator's voice: every line's key is made with it, for every narrator. */

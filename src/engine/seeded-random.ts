@@ -22,3 +22,12 @@ export function seedOf(text: string): number {
   }
   return hash >>> 0;
 }
+
+/**
+ * A seed for one listen of a session: the ambience's separate sounds (waves, birds, drops) fall
+ * at other times each time the person opens it, and stay put while it is open (a change of
+ * length or choice keeps them). `random` is `Math.random` in the app; a test gives its own.
+ */
+export function listenSeed(scriptId: string, random: () => number = Math.random): string {
+  return `${scriptId}/${Math.floor(random() * 0x1_0000_0000).toString(16)}`;
+}

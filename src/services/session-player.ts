@@ -7,6 +7,7 @@ import { settleChoices, stretchTemplate, templateChoices, templateRecordingSlots
 import type { PromptWriting, RecordingSlot, Script } from '../engine/script-model';
 import type { SessionPlan } from '../engine/timeline';
 import { ambienceOf, writingPlaces } from '../engine/timeline-queries';
+import { listenSeed } from '../engine/seeded-random';
 import { Transport, type CommandResult } from '../engine/transport';
 import type { Minutes, Seconds } from '../engine/units';
 import { busyState } from './busy-state';
@@ -77,6 +78,8 @@ export class SessionPlayer {
   private minutes: Minutes;
   private choices: Record<string, string>;
   private quietBreaths = false;
+  /** Where this listen's ambience sounds fall: fresh each time the session is opened. */
+  readonly seed: string;
   private readonly transport: Transport;
   private readonly engine: PlaybackEngine;
   private readonly ticker: ReturnType<PlayerSurroundings['ticker']>;
@@ -107,10 +110,12 @@ export class SessionPlayer {
       choices?: Record<string, string>;
       problems: string[];
       narrator?: NarratorId;
+      seed?: string;
     },
     surroundings: PlayerSurroundings,
   ) {
     this.problems = options.problems;
+    this.seed = options.seed ?? listenSeed(pack.template.scriptId);
     this.narrator = options.narrator;
     const { length } = pack.template;
     this.minutes = clampMinutes(options.minutes ?? length.default, length.min, length.max);
@@ -170,7 +175,7 @@ export class SessionPlayer {
   static assemble(
     pack: SessionPack,
     output: SessionOutput,
-    options: { minutes?: Minutes; choices?: Record<string, string>; problems?: string[]; narrator?: NarratorId },
+    options: { minutes?: Minutes; choices?: Record<string, string>; problems?: string[]; narrator?: NarratorId; seed?: string },
     surroundings: PlayerSurroundings = pageSurroundings,
   ): SessionPlayer {
     return new SessionPlayer(pack, output, { ...options, problems: options.problems ?? [] }, surroundings);
@@ -401,7 +406,7 @@ export class SessionPlayer {
   }
 
   private makePlan(minutes: Minutes, choices: Record<string, string>): SessionPlan {
-    return stretchTemplate(this.pack.template, { minutes, choices, recordings: this.output.recordingSeconds, takes: this.output.takeSeconds, quietBreaths: this.quietBreaths });
+    return stretchTemplate(this.pack.template, { minutes, choices, recordings: this.output.recordingSeconds, takes: this.output.takeSeconds, quietBreaths: this.quietBreaths, seed: this.seed });
   }
 
   private onTransportChange(): void {

@@ -74,7 +74,7 @@ describe('the session coordinator', () => {
     await output.answerAll();
     await playing;
     expect(player.state).toBe('playing');
-    expect(player.currentPlan).toEqual(shippedPlan('safe-space', 9, { place: 'forest' }));
+    expect(player.currentPlan).toEqual(shippedPlan('safe-space', 9, { place: 'forest' }, player.seed));
   });
 
   it('keeps the narrator the person chose while another was still decoding', async () => {
@@ -167,5 +167,19 @@ describe('the session coordinator', () => {
     expect(output.disposed).toBe(true);
     expect(record.disposed).toEqual(['ticker', 'lock screen']);
     expect(output.volumes).toEqual([['voice', 0.5]]);
+  });
+
+  it('places the ambience’s separate sounds afresh for each listen, and keeps them while the session is open', () => {
+    const ambienceTimes = (listen: SessionPlayer) => listen.currentPlan.events.filter((event) => event.kind === 'ambience-event').map((event) => event.at);
+    const first = open({ choices: { place: 'beach' } }).player;
+    const heardFirst = ambienceTimes(first);
+    expect(heardFirst.length).toBeGreaterThan(10);
+    first.setLength(9);
+    first.setLength(12);
+    expect(ambienceTimes(first)).toEqual(heardFirst);
+    const second = SessionPlayer.assemble(pack, new FakeOutput(), { choices: { place: 'beach' } }, fakeSurroundings().surroundings);
+    expect(second.seed).not.toBe(first.seed);
+    expect(ambienceTimes(second)).not.toEqual(heardFirst);
+    second.dispose();
   });
 });

@@ -1,3 +1,4 @@
+import { speechSpan, wordsOf } from '../../../src/compiler/render/speech-span';
 import { fftInPlace } from '../timing/fft';
 
 /** One line of narration, measured in its decoded audio. */
@@ -10,42 +11,10 @@ export interface LineFigures {
   readonly lufs: number;
 }
 
-const frameSeconds = 0.01;
-/** Quieter than this under the line's loudest 10 ms counts as silence. */
-const silenceDb = -40;
-const shortestRest = 0.25;
-
-function frameLevels(samples: Float32Array, sampleRate: number): Float64Array {
-  const frame = Math.round(sampleRate * frameSeconds);
-  const levels = new Float64Array(Math.floor(samples.length / frame));
-  for (let index = 0; index < levels.length; index += 1) {
-    let sum = 0;
-    for (let at = index * frame; at < (index + 1) * frame; at += 1) sum += (samples[at] ?? 0) ** 2;
-    levels[index] = Math.sqrt(sum / frame);
-  }
-  return levels;
-}
-
-export const wordsOf = (text: string): number => text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-
 /** Speech span and rests of one clip, found in its audio. */
 export function measureLine(samples: Float32Array, sampleRate: number, text: string): LineFigures {
-  const levels = frameLevels(samples, sampleRate);
-  const loudest = levels.reduce((max, level) => Math.max(max, level), 0);
-  const threshold = loudest * 10 ** (silenceDb / 20);
-  const sounding = [...levels].map((level) => level > threshold);
-  const first = sounding.indexOf(true);
-  const last = sounding.lastIndexOf(true);
-  const rests: number[] = [];
-  let run = 0;
-  for (let index = first; index <= last; index += 1) {
-    if (sounding[index]) {
-      if (run * frameSeconds >= shortestRest) rests.push(Math.round(run * frameSeconds * 100) / 100);
-      run = 0;
-    } else run += 1;
-  }
-  const span = (last - first + 1) * frameSeconds;
-  return { wordsPerMinute: (wordsOf(text) / span) * 60, rests, lufs: integratedLoudness(samples, sampleRate) };
+  const { seconds, rests } = speechSpan(samples, sampleRate);
+  return { wordsPerMinute: (wordsOf(text) / seconds) * 60, rests, lufs: integratedLoudness(samples, sampleRate) };
 }
 
 /** A biquad's coefficients, normalised (a0 = 1). */

@@ -22,6 +22,14 @@ describe('calm pace', () => {
     expect(samples?.slice(1450).every((sample) => sample === 1)).toBe(true);
   });
 
+  it('keeps a sentence inside a line under a little more than its rest where the engine’s own pause is long', () => {
+    const pauses = [{ start: 0.5, end: 1.5, punctuation: '.' }];
+    // Counted by half, 1 s of the engine's own would become 2 s; the whole stays at 1.2 × 1.5 s.
+    expect(pcmSeconds(restAtPauses(speechWith(pauses, 3), pauses, rests))).toBeCloseTo(3.8, 3);
+    const long = [{ start: 0.5, end: 2.5, punctuation: '.' }];
+    expect(pcmSeconds(restAtPauses(speechWith(long, 3), long, rests))).toBe(3);
+  });
+
   it('leaves the silence before the first word and after the last as it is', () => {
     const pauses = [
       { start: 0, end: 0.2, punctuation: '' },
