@@ -19,7 +19,7 @@ export const backupReminderAfter = 20;
 
 /** What the Your data screen shows about what is stored. */
 export interface DataSummary {
-  readonly counts: Readonly<Record<'journal' | 'letters' | 'recordings' | 'checkIns' | 'sessionHistory' | 'breathPatterns' | 'supportContacts', number>>;
+  readonly counts: Readonly<Record<'journal' | 'letters' | 'recordings' | 'checkIns' | 'sessionHistory' | 'breathPatterns' | 'supportContacts' | 'madeSessions', number>>;
   readonly lastBackupAt: number | null;
   /** Entries, letters and check-ins written since the last backup (or ever, without one). */
   readonly newSinceBackup: number;
@@ -59,6 +59,7 @@ export class BackupService {
           sessionHistory: counts.sessionHistory,
           breathPatterns: counts.breathPatterns,
           supportContacts: counts.supportContacts,
+          madeSessions: counts.madeSessions,
         },
         lastBackupAt,
         newSinceBackup: since.reduce((total, count) => total + count, 0),
@@ -88,7 +89,7 @@ export class BackupService {
     const at = this.now();
     const data = await this.store.run((db) => readBackupData(db, at));
     const takes = data.recordings.filter((recording) => recording.slot === 'narration' && recording.line?.sessionId === sessionId && recording.complete);
-    const onlyTakes = { exportedAt: at, settings: [], journal: [], letters: [], recordings: takes, checkIns: [], sessionHistory: [], resumePositions: [], breathPatterns: [], supportContacts: [] };
+    const onlyTakes = { exportedAt: at, settings: [], journal: [], letters: [], recordings: takes, checkIns: [], sessionHistory: [], resumePositions: [], breathPatterns: [], supportContacts: [], madeSessions: [] };
     return new File([writeBackupText(onlyTakes)], `lull-voice-${sessionId}.json`, { type: 'application/json' });
   }
 

@@ -6,6 +6,7 @@ import { DataStore } from './data-store';
 import { journalKind, type JournalService } from './journal-service';
 import { KeepWordsService } from './keep-words-service';
 import { letterKind, type LetterService } from './letter-service';
+import { MadeSessionsService } from './made-sessions-service';
 import { NarrationTakes } from './narration-takes';
 import { RecordingService } from './recording-service';
 import { ReminderService } from './reminder-service';
@@ -26,6 +27,7 @@ export interface DataServices {
   readonly reminder: ReminderService;
   readonly keepWords: KeepWordsService;
   readonly continuity: ContinuityService;
+  readonly madeSessions: MadeSessionsService;
 }
 
 export function createDataServices(databaseName?: string): DataServices {
@@ -43,6 +45,7 @@ export function createDataServices(databaseName?: string): DataServices {
     reminder: new ReminderService(store),
     keepWords: new KeepWordsService(store),
     continuity: new ContinuityService(store),
+    madeSessions: new MadeSessionsService(store),
   };
 }
 

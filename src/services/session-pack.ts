@@ -112,6 +112,11 @@ export async function builtSessionPack(script: Script, base: URL, fetchImpl: typ
   return { id: script.id, title: script.title, description: script.description, template, voice: common.voice, lines: {}, otherNarrators: {}, common, commonUrl };
 }
 
+/** The shared sounds' manifest: what every session made on the device plays from. */
+export function loadSessionCommon(base: URL, fetchImpl: typeof fetch = fetch): Promise<CommonManifest> {
+  return loadCommon(new URL('/packs/common/common.json', base), fetchImpl);
+}
+
 async function loadCommon(commonUrl: URL, fetchImpl: typeof fetch): Promise<CommonManifest> {
   const common = await fetchJson(commonUrl, 'The shared sounds', fetchImpl);
   if (!isManifestOfFormat(common)) throw new SessionPackError('outdated', 'The shared sounds were made for another version of Lull. Reload the page to update.');

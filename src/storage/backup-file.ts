@@ -5,6 +5,7 @@ import { breathPatternLimits, breathPatternRule } from './breath-pattern-rules';
 import { checkInRule } from './check-in-rules';
 import { contactRule } from './contact-rules';
 import { maxJournalText } from './journal';
+import { madeSessionRule } from './made-session-rules';
 import { maxLetterText, maxLetterTitle } from './letters';
 import { formatLimitBytes } from './limits-text';
 import { id, invalid, list, nullable, numberIn, oneOf, optional, Problems, record, text, type Rule } from './read-rules';
@@ -46,6 +47,7 @@ function backupRule(now: EpochMilliseconds) {
     resumePositions: list(resumePositionRule(now), smallLists, 'sessionId'),
     breathPatterns: list(breathPatternRule(now), breathPatternLimits.count, 'id'),
     supportContacts: list(contactRule(now), smallLists, 'id'),
+    madeSessions: list(madeSessionRule(now), smallLists, 'id'),
   });
 }
 
@@ -95,10 +97,13 @@ export function readBackupText(source: string, now: EpochMilliseconds = Date.now
  * (older runs: not answered) and places to resume their choices (older ones: the defaults).
  */
 function upgradeFile(parsed: object, version: unknown): unknown {
-  if (typeof version !== 'number' || version >= 3) return parsed;
+  if (typeof version !== 'number' || version >= 5) return parsed;
+  // Format 5 added the sessions a person made; an older file has none.
+  const withMade = { madeSessions: [], ...parsed };
+  if (version >= 3) return withMade;
   const file = parsed as { sessionHistory?: unknown; resumePositions?: unknown };
   const each = (items: unknown, defaults: Readonly<Record<string, unknown>>) => (Array.isArray(items) ? items.map((item) => withDefaults(item, defaults)) : items);
-  return { ...parsed, sessionHistory: each(file.sessionHistory, { moodBefore: null, moodAfter: null }), resumePositions: each(file.resumePositions, { choices: {} }) };
+  return { ...withMade, sessionHistory: each(file.sessionHistory, { moodBefore: null, moodAfter: null }), resumePositions: each(file.resumePositions, { choices: {} }) };
 }
 
 /** Checks a parsed file: first that it is a Lull backup this build can read, then every field. */
@@ -126,6 +131,7 @@ export function readBackupValue(parsed: unknown, now: EpochMilliseconds = Date.n
     resumePositions: read.resumePositions,
     breathPatterns: read.breathPatterns,
     supportContacts: read.supportContacts,
+    madeSessions: read.madeSessions,
   };
   return { ok: true, data };
 }
@@ -145,5 +151,6 @@ export function writeBackupText(data: BackupData): string {
     resumePositions: data.resumePositions,
     breathPatterns: data.breathPatterns,
     supportContacts: data.supportContacts,
+    madeSessions: data.madeSessions,
   });
 }

@@ -1,7 +1,7 @@
 import type { RecordingSlot } from '../engine/script-model';
 import { recordingLimits } from './recording-rules';
 import type { TakeShape } from '../engine/take-shape';
-import type { CheckIn, CustomBreathPattern, TakeLine, EpochMilliseconds, JournalEntry, Letter, ResumePosition, SessionRun, Setting, SupportContact } from './schema';
+import type { CheckIn, CustomBreathPattern, TakeLine, EpochMilliseconds, JournalEntry, Letter, MadeSession, ResumePosition, SessionRun, Setting, SupportContact } from './schema';
 
 /** The `format` field of every backup file. */
 export const backupFormatName = 'lull-backup';
@@ -11,8 +11,9 @@ export const backupFormatName = 'lull-backup';
  * 2: journal entries and letters may carry `revision` and `earlierVersionOf`.
  * 3: session runs carry `moodBefore` and `moodAfter`; places to resume carry `choices`.
  * 4: recordings may be takes of a session's lines in the person's own voice (slot `narration`, with `line` and `shape`).
+ * 5: sessions the person made in the app (`madeSessions`).
  */
-export const backupFormatVersion = 4;
+export const backupFormatVersion = 5;
 
 /** How much an import accepts, checked before anything is written. */
 export const backupLimits = {
@@ -49,6 +50,7 @@ export interface BackupData {
   readonly resumePositions: readonly ResumePosition[];
   readonly breathPatterns: readonly CustomBreathPattern[];
   readonly supportContacts: readonly SupportContact[];
+  readonly madeSessions: readonly MadeSession[];
 }
 
 /** The lists of a backup, in the order the file holds them. */
@@ -62,6 +64,7 @@ export const backupSections = [
   'resumePositions',
   'breathPatterns',
   'supportContacts',
+  'madeSessions',
 ] as const satisfies readonly (keyof BackupData)[];
 
 export type BackupSection = (typeof backupSections)[number];

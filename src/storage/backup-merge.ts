@@ -1,7 +1,7 @@
 import { lineKey } from '../engine/line-key';
 import { backupSections, type BackupData, type BackupSection } from './backup-format';
 import { sameValue } from './same-value';
-import type { EpochMilliseconds, JournalEntry, Letter } from './schema';
+import type { EpochMilliseconds, JournalEntry, Letter, MadeSession } from './schema';
 
 type SectionCounts = Readonly<Record<BackupSection, number>>;
 
@@ -118,6 +118,8 @@ function mergeSection<T>(rule: SectionRule<T>, here: readonly T[], incoming: rea
 const setting: SectionRule<BackupData['settings'][number]> = { key: (item) => item.key };
 const journal: SectionRule<JournalEntry> = { key: byId, newer: changedLater, copy: earlierCopy((entry: JournalEntry) => JSON.stringify([entry.text, entry.prompt])) };
 const letter: SectionRule<Letter> = { key: byId, newer: changedLater, copy: earlierCopy((item: Letter) => JSON.stringify([item.title, item.text])) };
+/** Of two versions of a made session, the one changed later stays (it is edited in one place, like a letter's title). */
+const madeSession: SectionRule<MadeSession> = { key: byId, newer: changedLater };
 const resumePosition: SectionRule<BackupData['resumePositions'][number]> = { key: (item) => item.sessionId, newer: changedLater };
 
 /**
@@ -137,6 +139,7 @@ export function planMerge(here: BackupData, file: BackupData): MergePlan {
     resumePositions: mergeSection(resumePosition, here.resumePositions, file.resumePositions),
     breathPatterns: mergeSection(keptById(), here.breathPatterns, file.breathPatterns),
     supportContacts: mergeSection(keptById(), here.supportContacts, file.supportContacts),
+    madeSessions: mergeSection(madeSession, here.madeSessions, file.madeSessions),
   } satisfies { [S in BackupSection]: SectionResult<BackupData[S][number]> };
   const count = (field: 'added' | 'kept' | 'updated') => Object.fromEntries(backupSections.map((section) => [section, results[section][field]])) as Record<BackupSection, number>;
   const total = (field: 'identical' | 'copies') => backupSections.reduce((sum, section) => sum + results[section][field], 0);
@@ -151,6 +154,7 @@ export function planMerge(here: BackupData, file: BackupData): MergePlan {
       resumePositions: results.resumePositions.writes,
       breathPatterns: results.breathPatterns.writes,
       supportContacts: results.supportContacts.writes,
+      madeSessions: results.madeSessions.writes,
     },
     summary: { added: count('added'), kept: count('kept'), updated: count('updated'), identical: total('identical'), earlierCopies: total('copies') },
   };

@@ -4,6 +4,7 @@ import { planMerge, type ImportSummary } from './backup-merge';
 import { readStoredPattern } from './breath-pattern-rules';
 import { readStoredCheckIn } from './check-in-rules';
 import { readStoredContact } from './contact-rules';
+import { readStoredMadeSession } from './made-session-rules';
 import { strict } from './database';
 import { migratedChunkBytes } from './migrations';
 import { isKeepableRecording } from './recording-rules';
@@ -31,7 +32,7 @@ type AllStores = IDBPTransaction<LullSchema, StoreName[], IDBTransactionMode>;
 /** Every record as it is stored, recordings with their bytes joined, inside `tx`. */
 async function readStores(tx: AllStores, exportedAt: EpochMilliseconds): Promise<BackupData & { readonly storedRecordings: readonly Recording[] }> {
   const all = <S extends StoreName>(name: S) => tx.objectStore(name).getAll();
-  const [settings, journal, letters, recordings, chunks, checkIns, sessionHistory, resumePositions, breathPatterns, supportContacts] = await Promise.all([
+  const [settings, journal, letters, recordings, chunks, checkIns, sessionHistory, resumePositions, breathPatterns, supportContacts, madeSessions] = await Promise.all([
     all('settings'),
     all('journal'),
     all('letters'),
@@ -42,6 +43,7 @@ async function readStores(tx: AllStores, exportedAt: EpochMilliseconds): Promise
     all('resumePositions'),
     all('breathPatterns'),
     all('supportContacts'),
+    all('madeSessions'),
   ]);
   const chunksByRecording = new Map<string, RecordingChunk[]>();
   for (const chunk of chunks) {
@@ -62,7 +64,7 @@ async function readStores(tx: AllStores, exportedAt: EpochMilliseconds): Promise
       bytes: joinChunks(chunksByRecording.get(recording.id) ?? []),
     }),
   );
-  return { exportedAt, settings, journal, letters, recordings: withBytes, checkIns, sessionHistory, resumePositions, breathPatterns, supportContacts, storedRecordings: recordings };
+  return { exportedAt, settings, journal, letters, recordings: withBytes, checkIns, sessionHistory, resumePositions, breathPatterns, supportContacts, madeSessions, storedRecordings: recordings };
 }
 
 /**
@@ -87,6 +89,7 @@ export async function readBackupData(db: LullDatabase, exportedAt: EpochMillisec
     resumePositions: stored.resumePositions.flatMap((position) => readStoredResume(position, exportedAt) ?? []),
     breathPatterns: stored.breathPatterns.flatMap((pattern) => readStoredPattern(pattern, exportedAt) ?? []),
     supportContacts: stored.supportContacts.flatMap((contact) => readStoredContact(contact, exportedAt) ?? []),
+    madeSessions: stored.madeSessions.flatMap((session) => readStoredMadeSession(session, exportedAt) ?? []),
   };
 }
 
@@ -99,7 +102,7 @@ export async function writeBackupData(db: LullDatabase, data: BackupData): Promi
   const tx = db.transaction([...storeNames], 'readwrite', strict);
   const { writes, summary } = planMerge(await readStores(tx, data.exportedAt), data);
   const pending: Promise<unknown>[] = [];
-  const putAll = <S extends 'settings' | 'journal' | 'letters' | 'checkIns' | 'sessionHistory' | 'resumePositions' | 'breathPatterns' | 'supportContacts'>(
+  const putAll = <S extends 'settings' | 'journal' | 'letters' | 'checkIns' | 'sessionHistory' | 'resumePositions' | 'breathPatterns' | 'supportContacts' | 'madeSessions'>(
     store: S,
     items: readonly LullSchema[S]['value'][],
   ) => {
@@ -114,6 +117,7 @@ export async function writeBackupData(db: LullDatabase, data: BackupData): Promi
   putAll('resumePositions', writes.resumePositions);
   putAll('breathPatterns', writes.breathPatterns);
   putAll('supportContacts', writes.supportContacts);
+  putAll('madeSessions', writes.madeSessions);
   const chunks = tx.objectStore('recordingChunks');
   for (const { bytes, ...recording } of writes.recordings) {
     pending.push(chunks.delete(IDBKeyRange.bound([recording.id, 0], [recording.id, Infinity])));

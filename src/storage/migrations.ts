@@ -41,6 +41,9 @@ export async function migrate(db: IDBPDatabase<LullSchema>, oldVersion: number, 
       case 2:
         await upgradeTo3(db, transaction);
         break;
+      case 3:
+        db.createObjectStore('madeSessions', { keyPath: 'id' });
+        break;
       default:
         throw new Error(`there is no step from version ${version} to ${version + 1}`);
     }

@@ -79,3 +79,9 @@ export async function getTakes(db: LullDatabase, sessionId: string): Promise<Rec
 export async function getTakesOfLine(db: LullDatabase, sessionId: string, key: string): Promise<Recording[]> {
   return (await db.getAllFromIndex('recordings', 'by-slot', 'narration')).filter((take) => take.line?.sessionId === sessionId && take.line.key === key);
 }
+
+/** Keeps a finished take that came whole (from a shared session file): its record and its one chunk together. */
+export async function putWholeRecording(db: LullDatabase, recording: Recording, bytes: ArrayBuffer): Promise<void> {
+  const tx = db.transaction(['recordings', 'recordingChunks'], 'readwrite', strict);
+  await Promise.all([tx.objectStore('recordings').put(recording), tx.objectStore('recordingChunks').put({ recordingId: recording.id, index: 0, bytes }), tx.done]);
+}

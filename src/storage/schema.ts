@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { RecordingSlot } from '../engine/script-model';
+import type { SessionDraft } from '../engine/session-draft';
 import type { TakeShape } from '../engine/take-shape';
 import type { Minutes, Seconds } from '../engine/units';
 
@@ -14,8 +15,9 @@ export const databaseName = 'lull';
  * 1. settings, journal, letters, recordings (whole bytes), check-ins, session history, breathing patterns.
  * 2. journal entries gain `updatedAt` and `prompt`, with a `by-updated` index; support contacts and resume positions.
  * 3. recordings are kept in chunks (`recordingChunks`), so a recording is saved while it is made.
+ * 4. sessions the person makes in the app (`madeSessions`).
  */
-export const schemaVersion = 3;
+export const schemaVersion = 4;
 
 /** A setting's value: one plain scalar, so backups stay simple to check. */
 export type SettingValue = string | number | boolean | null;
@@ -136,6 +138,14 @@ export interface SupportContact {
   readonly createdAt: EpochMilliseconds;
 }
 
+/** A session the person made in the app: the maker's draft, saved as they go. */
+export interface MadeSession extends SessionDraft {
+  readonly createdAt: EpochMilliseconds;
+  readonly updatedAt: EpochMilliseconds;
+  /** How many times it was saved, from 1: a save based on an older revision never replaces a newer one. */
+  readonly revision: number;
+}
+
 /** The schema at `schemaVersion`. Older shapes live only in `migrations.ts`. */
 export interface LullSchema extends DBSchema {
   settings: { key: string; value: Setting };
@@ -148,6 +158,7 @@ export interface LullSchema extends DBSchema {
   resumePositions: { key: string; value: ResumePosition };
   breathPatterns: { key: string; value: CustomBreathPattern };
   supportContacts: { key: string; value: SupportContact };
+  madeSessions: { key: string; value: MadeSession };
 }
 
 export type LullDatabase = IDBPDatabase<LullSchema>;
@@ -164,6 +175,7 @@ export const storeNames = [
   'resumePositions',
   'breathPatterns',
   'supportContacts',
+  'madeSessions',
 ] as const satisfies readonly (keyof LullSchema & string)[];
 
 export type StoreName = (typeof storeNames)[number];

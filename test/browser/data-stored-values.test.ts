@@ -97,6 +97,7 @@ describe('importing an older backup', () => {
     resumePositions: [],
     breathPatterns: [],
     supportContacts: [],
+    madeSessions: [],
   };
 
   it('keeps the entry edited since, shows the backup’s text beside it as an earlier version, and says so', async () => {

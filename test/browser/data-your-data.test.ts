@@ -26,6 +26,7 @@ const seed: BackupData = {
   resumePositions: [{ sessionId: 'long-exhale', positionSeconds: 42.5, lengthMinutes: 5, choices: {}, updatedAt: 1_763_500_042_500 }],
   breathPatterns: [{ id: 'p-1', name: 'Slow evening', inhale: 4, hold: 2, exhale: 7, rest: 1, createdAt: 1_763_600_000_000 }],
   supportContacts: [{ id: 'sc-1', name: 'Dr. Rivera', phone: '+1 555 0100', note: 'Tuesdays', createdAt: 1_763_700_000_000 }],
+  madeSessions: [],
 };
 
 async function importFile(opened: OpenedApp, name: string, contents: string): Promise<void> {

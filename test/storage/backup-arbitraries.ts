@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { BackupData, BackupRecording } from '../../src/storage/backup-format';
-import type { CheckIn, CustomBreathPattern, JournalEntry, Letter, ResumePosition, SessionRun, Setting, SettingValue, SupportContact } from '../../src/storage/schema';
+import type { DraftStep } from '../../src/engine/session-draft';
+import type { CheckIn, CustomBreathPattern, JournalEntry, Letter, MadeSession, ResumePosition, SessionRun, Setting, SettingValue, SupportContact } from '../../src/storage/schema';
 
 /** Sizes for one run; the dedicated maximal case uses the real limits. */
 export interface Sizes {
@@ -110,6 +111,26 @@ export function backupData(sizes: Sizes): fc.Arbitrary<BackupData> {
   });
   // Names and notes of at most 50 and 100 code points stay within 100 and 200 characters.
   const contact: fc.Arbitrary<SupportContact> = fc.record({ id, name: name(50), phone: fc.stringMatching(/^[0-9+()\- ]{0,40}$/u), note: text(100), createdAt: time });
+  const range = (max: number) => fc.record({ min: number(0, max), max: number(0, max) }, { requiredKeys: ['min', 'max'] });
+  const stepId = fc.stringMatching(/^[a-z0-9]{8}$/u);
+  const step: fc.Arbitrary<DraftStep> = fc.oneof(
+    fc.record({ id: stepId, kind: fc.constant('say' as const), text: text(200) }),
+    fc.record({ id: stepId, kind: fc.constant('pause' as const), seconds: range(3600) }),
+    fc.record({ id: stepId, kind: fc.constant('bell' as const), count: fc.integer({ min: 1, max: 5 }) }),
+    fc.record({ id: stepId, kind: fc.constant('ambience' as const), ambience: fc.constantFrom('rain' as const, 'beach' as const, null), volume: number(0, 1), fade: number(0, 60) }),
+    fc.record({ id: stepId, kind: fc.constant('prompt' as const), text: text(200), seconds: fc.oneof(fc.constant('wait' as const), range(3600)), journal: fc.boolean() }),
+  );
+  const made: fc.Arbitrary<MadeSession> = fc.record({
+    id: fc.stringMatching(/^made-[a-z0-9]{4,24}$/u),
+    title: text(40),
+    description: text(150),
+    practice: fc.constantFrom('self-compassion' as const, 'safe-space' as const, 'breathing' as const),
+    length: fc.record({ min: number(0, 60), default: number(0, 60), max: number(0, 60) }),
+    steps: unique(step, (value) => value.id, 6),
+    createdAt: time,
+    updatedAt: time,
+    revision: fc.integer({ min: 1, max: 1000 }),
+  });
   return fc.record({
     exportedAt: time,
     settings: unique(setting, (value) => value.key, sizes.items),
@@ -121,6 +142,7 @@ export function backupData(sizes: Sizes): fc.Arbitrary<BackupData> {
     resumePositions: unique(position, (value) => value.sessionId, sizes.items),
     breathPatterns: unique(pattern, (value) => value.id, sizes.items),
     supportContacts: unique(contact, (value) => value.id, sizes.items),
+    madeSessions: unique(made, (value) => value.id, Math.min(sizes.items, 3)),
   });
 }
 
@@ -140,5 +162,6 @@ export function inStoreOrder(data: BackupData): BackupData {
     resumePositions: [...data.resumePositions].sort(byKey((value) => value.sessionId)),
     breathPatterns: [...data.breathPatterns].sort(byId),
     supportContacts: [...data.supportContacts].sort(byId),
+    madeSessions: [...data.madeSessions].sort(byId),
   };
 }

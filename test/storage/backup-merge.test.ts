@@ -95,7 +95,7 @@ describe('importing an older backup', () => {
     );
   }, 120_000);
 
-  const empty: BackupData = { exportedAt, settings: [], journal: [], letters: [], recordings: [], checkIns: [], sessionHistory: [], resumePositions: [], breathPatterns: [], supportContacts: [] };
+  const empty: BackupData = { exportedAt, settings: [], journal: [], letters: [], recordings: [], checkIns: [], sessionHistory: [], resumePositions: [], breathPatterns: [], supportContacts: [], madeSessions: [] };
   const written = Date.UTC(2025, 0, 1);
   const entry = { id: 'entry', createdAt: written, updatedAt: written, text: 'What I wrote first', prompt: null };
   const letter = { id: 'letter', createdAt: written, updatedAt: written, title: 'Dear you', text: 'The first draft' };

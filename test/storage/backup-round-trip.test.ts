@@ -75,6 +75,7 @@ describe('export and import', () => {
       resumePositions: [],
       breathPatterns: [],
       supportContacts: [],
+  madeSessions: [],
     };
     const { original, restored, text } = await roundTrip(data, 64 * 1024);
     expectSameData(restored, original);
@@ -100,7 +101,7 @@ describe('export and import', () => {
 
   it('keeps what is already here and adds what the file brings', async () => {
     const db = await openLullDatabase({ name: freshName('merge') });
-    const mine: BackupData = { ...inStoreOrder({ exportedAt, settings: [], journal: [], letters: [], recordings: [], checkIns: [], sessionHistory: [], resumePositions: [], breathPatterns: [], supportContacts: [] }) };
+    const mine: BackupData = { ...inStoreOrder({ exportedAt, settings: [], journal: [], letters: [], recordings: [], checkIns: [], sessionHistory: [], resumePositions: [], breathPatterns: [], supportContacts: [], madeSessions: [] }) };
     await writeBackupData(db, { ...mine, journal: [{ id: 'mine', createdAt: 1, updatedAt: 1, text: 'mine', prompt: null }] });
     await writeBackupData(db, { ...mine, journal: [{ id: 'theirs', createdAt: 2, updatedAt: 2, text: 'from the file', prompt: null }] });
     expect((await readBackupData(db, exportedAt)).journal.map((entry) => entry.id)).toEqual(['mine', 'theirs']);

@@ -17,6 +17,7 @@ const valid: BackupData = {
   resumePositions: [],
   breathPatterns: [],
   supportContacts: [],
+  madeSessions: [],
 };
 
 /** The valid file as a plain object, to break one thing at a time. */

@@ -67,6 +67,7 @@ export function deviceAfter(base: BackupData, sizes: Sizes): fc.Arbitrary<Backup
       resumePositions: evolve(base.resumePositions, movePosition),
       breathPatterns: evolve(base.breathPatterns, editPattern),
       supportContacts: evolve(base.supportContacts, undefined),
+      madeSessions: evolve(base.madeSessions, undefined),
     })
     .map(({ fresh, ...kept }) => ({
       exportedAt: base.exportedAt,
@@ -79,5 +80,6 @@ export function deviceAfter(base: BackupData, sizes: Sizes): fc.Arbitrary<Backup
       resumePositions: [...kept.resumePositions, ...addedSince(base.resumePositions, fresh.resumePositions, (position) => position.sessionId)],
       breathPatterns: [...kept.breathPatterns, ...addedSince(base.breathPatterns, fresh.breathPatterns, byId)],
       supportContacts: [...kept.supportContacts, ...addedSince(base.supportContacts, fresh.supportContacts, byId)],
+      madeSessions: [...kept.madeSessions, ...addedSince(base.madeSessions, fresh.madeSessions, byId)],
     }));
 }

@@ -18,6 +18,7 @@ export async function seedDatabase(db: LullDatabase, data: BackupData, chunkByte
   for (const position of data.resumePositions) await putResumePosition(db, position);
   for (const pattern of data.breathPatterns) await putBreathPattern(db, pattern);
   for (const contact of data.supportContacts) await putSupportContact(db, contact);
+  for (const session of data.madeSessions) await db.put('madeSessions', session);
   for (const { bytes, ...recording } of data.recordings) {
     await createRecording(db, { ...recording, byteLength: 0, chunkCount: 0 });
     for (let start = 0, index = 0; start < bytes.length; start += chunkBytes, index += 1) {

@@ -16,6 +16,7 @@ const empty: BackupData = {
   resumePositions: [],
   breathPatterns: [],
   supportContacts: [],
+  madeSessions: [],
 };
 
 describe('stored places and runs', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BackupSection } from '../../src/services/backup-service';
 import { describeImport } from '../../src/ui/data/import-summary';
 
-const none: Record<BackupSection, number> = { settings: 0, journal: 0, letters: 0, recordings: 0, checkIns: 0, sessionHistory: 0, resumePositions: 0, breathPatterns: 0, supportContacts: 0 };
+const none: Record<BackupSection, number> = { settings: 0, journal: 0, letters: 0, recordings: 0, checkIns: 0, sessionHistory: 0, resumePositions: 0, breathPatterns: 0, supportContacts: 0, madeSessions: 0 };
 const summary = (change: Partial<{ added: Partial<typeof none>; kept: Partial<typeof none>; updated: Partial<typeof none>; identical: number; earlierCopies: number }>) => ({
   added: { ...none, ...change.added },
   kept: { ...none, ...change.kept },

@@ -12,6 +12,7 @@ export const sectionLabels: Readonly<Record<BackupSection, readonly [string, str
   resumePositions: ['place to resume', 'places to resume'],
   breathPatterns: ['breathing pattern', 'breathing patterns'],
   supportContacts: ['support contact', 'support contacts'],
+  madeSessions: ['session you made', 'sessions you made'],
 };
 
 const and = new Intl.ListFormat('en', { type: 'conjunction' });

@@ -22,9 +22,10 @@ const countLabels: readonly (readonly [keyof Counts, string, string])[] = [
   ['sessionHistory', 'session in your history', 'sessions in your history'],
   ['breathPatterns', 'breathing pattern', 'breathing patterns'],
   ['supportContacts', 'support contact', 'support contacts'],
+  ['madeSessions', 'session you made', 'sessions you made'],
 ];
 
-const emptyCounts: Counts = { journal: 0, letters: 0, recordings: 0, checkIns: 0, sessionHistory: 0, breathPatterns: 0, supportContacts: 0 };
+const emptyCounts: Counts = { journal: 0, letters: 0, recordings: 0, checkIns: 0, sessionHistory: 0, breathPatterns: 0, supportContacts: 0, madeSessions: 0 };
 
 function describeCounts(counts: Counts): string[] {
   return countLabels.filter(([key]) => counts[key] > 0).map(([key, one, many]) => countOf(counts[key], one, many));

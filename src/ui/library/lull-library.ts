@@ -18,6 +18,7 @@ import { controlStyles } from '../shared/shared-styles';
 import '../shell/lull-install-button';
 import './lull-offline-panel';
 import './lull-session-download';
+import './lull-made-sessions';
 
 type LibraryState = { status: 'loading' } | { status: 'ready'; library: LibraryIndex } | { status: 'failed'; message: string };
 
@@ -224,6 +225,28 @@ export class LullLibrary extends LitElement {
         cursor: auto;
         margin: 0;
       }
+      .made {
+        margin-top: 2rem;
+      }
+      .card.make {
+        grid-template-columns: 1fr;
+        cursor: auto;
+        border-style: dashed;
+      }
+      .make-actions {
+        justify-content: flex-start;
+        gap: 0.5rem;
+      }
+      .refused {
+        margin-top: 0.75rem;
+        padding: 0.75rem 1rem;
+        border: 1px solid var(--lull-danger, #a3412c);
+        border-radius: var(--lull-radius);
+      }
+      .refused ul {
+        list-style: disc;
+        padding-left: 1.25rem;
+      }
       aside {
         display: grid;
         gap: 1rem;
@@ -369,7 +392,8 @@ export class LullLibrary extends LitElement {
       case 'ready':
         return html`<ul aria-label="Sessions" class="groups">
           ${withFavouritesFirst(groupByNeed(this._library.library.sessions), this._favourites).map((group) => this._renderGroup(group))}
-        </ul>`;
+        </ul>
+          <lull-made-sessions></lull-made-sessions>`;
     }
   }
 

@@ -6,7 +6,8 @@ import type { DataServices } from '../../services/data-services';
 import { describeFailure } from '../../services/data-store';
 import { linesToRead, takeLimitSeconds, TakeNotHeardError } from '../../services/narration-takes';
 import type { ActiveRecording, Recording } from '../../services/recording-service';
-import { loadSessionPack } from '../../services/session-pack';
+import { isMadeSessionId } from '../../services/made-sessions-service';
+import { builtSessionPack, loadSessionPack } from '../../services/session-pack';
 import { formatElapsed, offerDownload } from '../shared/data-format';
 import { ScreenTitleEvent } from '../shared/events';
 import { sessionFailure } from '../shared/messages';
@@ -129,13 +130,16 @@ export class LullNarrateView extends LitElement {
   private async _open(): Promise<void> {
     this._status = { kind: 'loading' };
     try {
-      const pack = await loadSessionPack(this.sessionId, new URL(document.baseURI));
       this._services = await this._loadData();
+      const services = this._services;
+      const base = new URL(document.baseURI);
+      // A session the person made has no pack of its own: its lines come from its script on the device.
+      const pack = isMadeSessionId(this.sessionId) ? await builtSessionPack(await services.madeSessions.script(this.sessionId), base) : await loadSessionPack(this.sessionId, base);
       await this._reloadTakes();
       this._status = { kind: 'open', title: pack.title, lines: linesToRead(pack) };
       this.dispatchEvent(new ScreenTitleEvent(`${pack.title} in your own voice`));
     } catch (error) {
-      this._status = { kind: 'failed', message: error instanceof Error && error.name === 'SessionPackError' ? sessionFailure(error) : describeFailure(error).message };
+      this._status = { kind: 'failed', message: error instanceof Error && (error.name === 'SessionPackError' || error.name === 'MadeSessionProblemError') ? sessionFailure(error) : describeFailure(error).message };
     }
   }
 

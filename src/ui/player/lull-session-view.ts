@@ -20,7 +20,8 @@ import { BreakRequestEvent, ImmersiveChangeEvent, ScreenTitleEvent, type DraftCh
 import { formatClock, formatSpokenDuration } from '../shared/format';
 import type { LullMoodCheck } from './lull-mood-check';
 import { say, sessionFailure } from '../shared/messages';
-import { narrateHref } from '../shell/routes';
+import { makeHref, narrateHref } from '../shell/routes';
+import { isMadeSessionId } from '../../services/made-sessions-service';
 import { PlaybackController } from './playback-controller';
 import { sessionLinkNotes } from './session-link-notes';
 import { readSessionQuery } from '../../services/session-query';
@@ -730,8 +731,14 @@ export class LullSessionView extends LitElement {
 
   /** The way to read the session in one's own voice, and how much of it already is. */
   private _renderOwnVoice(player: SessionPlayer) {
-    if (!player.pack.narration) return nothing;
     const own = player.linesInOwnVoice;
+    if (isMadeSessionId(player.pack.id)) {
+      return html`<p class="own-voice">
+        ${own > 0 ? html`${own === 1 ? 'One line plays' : `${String(own)} lines play`} in a recorded voice. ` : nothing}<a href=${narrateHref(player.pack.id)}>Record its lines</a> ·
+        <a href=${makeHref(player.pack.id)}>Change this session</a>
+      </p>`;
+    }
+    if (!player.pack.narration) return nothing;
     return html`<p class="own-voice">
       ${own > 0 ? html`${own === 1 ? 'One line plays' : `${String(own)} lines play`} in your own voice. ` : nothing}<a href=${narrateHref(player.pack.id)}
         >${own > 0 ? 'Change what you recorded' : 'Read it in your own voice'}</a

@@ -1,5 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Script } from '../../engine/script-model';
+import { isMadeSessionId } from '../../services/made-sessions-service';
+import { loadDataServices } from '../../services/data-context';
 import type { Minutes } from '../../engine/units';
 import type { NowPlaying, PlayingSession } from '../../services/now-playing';
 import { SessionPlayer } from '../../services/session-player';
@@ -122,7 +124,15 @@ export class PlaybackController implements ReactiveController {
       return SessionPlayer.openBuilt(source.script);
     }
     const { id, minutes, choices } = source;
+    if (isMadeSessionId(id)) return this.openMade(id, minutes);
     return SessionPlayer.open(id, { ...(minutes === undefined ? {} : { minutes }), ...(choices ? { choices } : {}) });
+  }
+
+  /** A session the person made: its script from the device, played with the shared sounds and their takes. */
+  private async openMade(id: string, minutes: number | undefined): Promise<SessionPlayer> {
+    const services = await loadDataServices();
+    const script = await services.madeSessions.script(id);
+    return SessionPlayer.openBuilt(script, minutes === undefined ? {} : { minutes });
   }
 
   private show(player: SessionPlayer): void {

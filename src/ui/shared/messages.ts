@@ -59,6 +59,8 @@ const sessionProblems: Readonly<Record<SessionPackProblem, MessageCode>> = {
 
 /** Why a session could not open, in plain words. */
 export function sessionFailure(error: unknown): string {
+  // A made session with problems says how many, and that the maker shows where.
+  if (error instanceof Error && error.name === 'MadeSessionProblemError') return error.message;
   const code = codeOf(error, 'SessionPackError');
   return code !== undefined && code in sessionProblems ? say(sessionProblems[code as SessionPackProblem]) : say('session-unavailable');
 }

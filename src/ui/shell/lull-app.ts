@@ -17,6 +17,7 @@ import './lull-update-banner';
 const lazyViews: Partial<Record<Route['view'], () => Promise<unknown>>> = {
   session: () => import('../player/lull-session-view'),
   narrate: () => import('../player/lull-narrate-view'),
+  make: () => import('../maker/lull-maker-view'),
   journal: () => import('../writing/lull-journal-view'),
   letters: () => import('../writing/lull-letters-view'),
   about: () => import('./lull-about-view'),
@@ -333,6 +334,8 @@ export class LullApp extends LitElement {
         return html`<lull-session-view .sessionId=${route.id} .query=${route.query}></lull-session-view>`;
       case 'narrate':
         return html`<lull-narrate-view .sessionId=${route.id}></lull-narrate-view>`;
+      case 'make':
+        return html`<lull-maker-view .sessionId=${route.id}></lull-maker-view>`;
       case 'journal':
         return html`<lull-journal-view></lull-journal-view>`;
       case 'letters':

@@ -3,6 +3,7 @@ export type Route =
   | { readonly view: 'library' }
   | { readonly view: 'session'; readonly id: string; readonly query: URLSearchParams }
   | { readonly view: 'narrate'; readonly id: string }
+  | { readonly view: 'make'; readonly id: string }
   | { readonly view: 'journal' }
   | { readonly view: 'letters' }
   | { readonly view: 'about' }
@@ -13,6 +14,7 @@ export type Route =
   | { readonly view: 'not-found'; readonly path: string };
 
 const sessionPath = /^\/session\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/u;
+const makePath = /^\/make\/(made-[a-z0-9]+)\/?$/u;
 const narratePath = /^\/session\/([a-z0-9]+(?:-[a-z0-9]+)*)\/narrate\/?$/u;
 
 /** Short addresses for the practices people open most (home-screen shortcuts, links shared). */
@@ -36,6 +38,8 @@ export function matchRoute(url: URL): Route {
   if (path === '/breathe' || path === '/breathe/') return { view: 'breathe', query: url.searchParams };
   const shortcut = sessionShortcuts[path.replace(/\/$/u, '')];
   if (shortcut) return { view: 'session', id: shortcut, query: url.searchParams };
+  const make = makePath.exec(path);
+  if (make?.[1]) return { view: 'make', id: make[1] };
   const narrate = narratePath.exec(path);
   if (narrate?.[1]) return { view: 'narrate', id: narrate[1] };
   const session = sessionPath.exec(path);
@@ -46,3 +50,5 @@ export function matchRoute(url: URL): Route {
 export const sessionHref = (id: string): string => `/session/${id}`;
 /** Where a person reads a session's lines in their own voice. */
 export const narrateHref = (id: string): string => `/session/${id}/narrate`;
+/** Where a person edits a session they made. */
+export const makeHref = (id: string): string => `/make/${id}`;

@@ -5,6 +5,7 @@ export const screenNames: Readonly<Record<Route['view'], string>> = {
   library: 'Sessions',
   session: 'Session',
   narrate: 'Your own voice',
+  make: 'Make a session',
   journal: 'Journal',
   letters: 'Letters',
   about: 'About',

@@ -17,6 +17,23 @@ const seed: BackupData = {
   resumePositions: [],
   breathPatterns: [{ id: 'p-1', name: 'Slow evening', inhale: 4, hold: 2, exhale: 7, rest: 1, createdAt: 1_763_600_000_000 }],
   supportContacts: [{ id: 'sc-1', name: 'Dr. Rivera', phone: '+1 555 0100', note: 'Tuesdays', createdAt: 1_763_700_000_000 }],
+  madeSessions: [
+    {
+      id: 'made-abcd1234',
+      title: 'For the little one',
+      description: 'Words I needed to hear.',
+      practice: 'self-compassion',
+      length: { min: 3, default: 5, max: 8 },
+      steps: [
+        { id: 's1', kind: 'say', text: 'Hello, little one. You can stop whenever you like.' },
+        { id: 's2', kind: 'pause', seconds: { min: 10, max: 480 } },
+        { id: 's3', kind: 'bell', count: 1 },
+      ],
+      createdAt: 1_763_800_000_000,
+      updatedAt: 1_763_800_100_000,
+      revision: 2,
+    },
+  ],
 };
 
 /** Chooses a file in the import field, as the file picker hands it to the page. */
