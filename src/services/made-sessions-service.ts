@@ -94,6 +94,19 @@ export async function checkDraft(draft: SessionDraft): Promise<DraftCheck> {
   return problems.length === 0 && checked.ok ? { details, steps, script: checked.script } : { details, steps };
 }
 
+/**
+ * One step of a draft alone, as a script to hear it by (the preview): read, not validated, since a
+ * single step need not fill the session's length. Undefined while the step itself has a problem.
+ */
+export async function stepPreviewScript(draft: SessionDraft, index: number): Promise<Script | undefined> {
+  const step = draft.steps[index];
+  if (!step) return undefined;
+  const { parseScript } = await import('../engine/parse-script');
+  const alone: SessionDraft = { ...draft, title: draft.title || 'Preview', length: { min: 1, default: 1, max: 1 }, steps: [step] };
+  const parsed = parseScript(scriptFileOf(draft), draftSource(alone).source);
+  return parsed.problems.length === 0 ? parsed.script : undefined;
+}
+
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The sessions the person made, kept on this device and in the backup. */

@@ -69,6 +69,11 @@ describe('a session the person makes', () => {
     await added.getByRole('button', { name: /^Move up/u }).click();
     await expect.poll(() => steps.nth(2).getByLabel('Words to hear').inputValue()).toBe(secondLine);
     await page.getByText('It is ready to play.').waitFor();
+    // A step is heard on its own: the bell plays, then the step is ready to hear again.
+    const bell = steps.nth(3);
+    await bell.getByRole('button', { name: /^Hear it/u }).click();
+    await bell.getByText('Playing this step…').waitFor();
+    await bell.getByRole('button', { name: /^Hear it/u }).waitFor({ timeout: 20_000 });
     await page.getByText('Saved on this device.').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     const id = new URL(page.url()).pathname.split('/').at(-1) ?? '';

@@ -4,7 +4,8 @@ import { customElement, property, queryAll, state } from 'lit/decorators.js';
 import type { PracticeKind } from '../../engine/script-model';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../../services/data-context';
 import { describeFailure } from '../../services/data-store';
-import { checkDraft, draftLimits, newStep, practiceKinds, type DraftCheck, type DraftStep, type MadeSession, type SessionDraft } from '../../services/made-sessions-service';
+import { checkDraft, draftLimits, newStep, practiceKinds, stepPreviewScript, type DraftCheck, type DraftStep, type MadeSession, type SessionDraft } from '../../services/made-sessions-service';
+import type { SessionPlayer } from '../../services/session-player';
 import { exportSessionFile } from '../../services/session-file';
 import { practiceLabels } from '../library/practice-labels';
 import { DataController } from '../shared/data-controller';
@@ -146,6 +147,9 @@ export class LullMakerView extends LitElement {
   /** The step to focus after the next render (one just added or moved). */
   private _focusStep: string | undefined;
   private _checking = 0;
+  /** The one step being heard on its own, and its player (disposed when it ends, stops or the screen goes). */
+  @state() private _preview: { readonly stepId: string; readonly player?: SessionPlayer; readonly problem?: string } | undefined;
+  private _previewUnsubscribe: (() => void) | undefined;
 
   @consume({ context: dataContext }) private _loadData: DataServicesLoader = loadDataServices;
 
@@ -245,6 +249,44 @@ export class LullMakerView extends LitElement {
     const steps = draft.steps.filter((_, at) => at !== index);
     this._focusStep = steps[Math.min(index, steps.length - 1)]?.id;
     this._edit({ ...draft, steps });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._stopPreview();
+  }
+
+  /** Plays one step alone with the session's sounds (and its recorded line, if it has one). */
+  private async _startPreview(index: number): Promise<void> {
+    const draft = this._draft;
+    const step = draft?.steps[index];
+    if (!draft || !step) return;
+    this._stopPreview();
+    this._preview = { stepId: step.id };
+    const script = await stepPreviewScript(draft, index);
+    if (this._preview.stepId !== step.id) return;
+    if (!script) {
+      this._preview = { stepId: step.id, problem: 'Fix this step first, then you can hear it.' };
+      return;
+    }
+    const { SessionPlayer } = await import('../../services/session-player');
+    const player = await SessionPlayer.openBuilt(script, { minutes: 1 });
+    if (this._preview.stepId !== step.id || this._preview.player) {
+      player.dispose();
+      return;
+    }
+    this._preview = { stepId: step.id, player };
+    this._previewUnsubscribe = player.subscribe(() => {
+      if (player.state === 'ended') this._stopPreview();
+    });
+    await player.play();
+  }
+
+  private _stopPreview(): void {
+    this._previewUnsubscribe?.();
+    this._previewUnsubscribe = undefined;
+    this._preview?.player?.dispose();
+    this._preview = undefined;
   }
 
   private async _share(): Promise<void> {
@@ -361,11 +403,20 @@ export class LullMakerView extends LitElement {
       <h3 id=${titleId} tabindex="-1">${index + 1}. ${stepLabels[step.kind]}</h3>
       ${stepFields(step, (changed) => this._changeStep(index, changed))} ${this._problems(problems, `step-${step.id}-problems`)}
       <div class="step-actions">
+        ${this._renderPreview(step, index)}
         <button class="quiet" ?disabled=${index === 0} @click=${() => this._moveStep(index, -1)}>Move up <span class="visually-hidden">step ${index + 1}</span></button>
         <button class="quiet" ?disabled=${index === draft.steps.length - 1} @click=${() => this._moveStep(index, 1)}>Move down <span class="visually-hidden">step ${index + 1}</span></button>
         <button class="quiet" @click=${() => this._removeStep(index)}>Remove <span class="visually-hidden">step ${index + 1}</span></button>
       </div>
     </li>`;
+  }
+
+  private _renderPreview(step: DraftStep, index: number) {
+    const preview = this._preview?.stepId === step.id ? this._preview : undefined;
+    if (!preview) return html`<button class="quiet" @click=${() => void this._startPreview(index)}>Hear it <span class="visually-hidden">(step ${index + 1})</span></button>`;
+    if (preview.problem) return html`<span role="status">${preview.problem}</span>`;
+    return html`<button class="quiet" @click=${() => this._stopPreview()}>Stop <span class="visually-hidden">hearing step ${index + 1}</span></button>
+      <span role="status" class="hint">${preview.player ? 'Playing this step…' : 'Getting it ready…'}</span>`;
   }
 
   private _problems(problems: readonly string[], id: string) {
