@@ -201,6 +201,16 @@ const shots: readonly Shot[] = [
     },
   },
   { name: 'narrate', path: '/session/safe-space/narrate', prepare: heading('Your safe place in your own voice') },
+  {
+    name: 'maker',
+    path: '/',
+    prepare: async (page) => {
+      await page.getByRole('button', { name: 'Make a session' }).click();
+      await page.getByRole('heading', { name: 'My session', level: 1 }).waitFor();
+      await page.getByLabel('Title').fill('For the little one');
+      await page.getByText('Saved on this device.').waitFor();
+    },
+  },
   { name: 'your-data', path: '/your-data', prepare: heading('Your data') },
   { name: 'about', path: '/about', prepare: heading('About Lull') },
 ];
