@@ -4,8 +4,8 @@ import { packFormat, type AmbienceLoop, type CommonManifest } from '../engine/pa
 import { ambienceKinds, type AmbienceKind } from '../engine/script-model';
 import { cueSounds, type CueSound } from '../engine/timeline';
 import { ambienceAudio } from './ambience-file';
-import { mixToMono, type Pcm } from './pcm';
-import { resample } from './render/resample';
+import { mixToMono, type Pcm } from '../speech/pcm';
+import { resample } from '../speech/resample';
 import { packSprite } from './sprite';
 import { synthBell } from './synth/bell';
 import { synthBreathTone } from './synth/breath-tone';
