@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceNarrator } from '../../src/services/device-narrator';
 import type { DeviceNarratorLoader } from '../../src/services/device-narrator-context';
 import { untilControlled } from './harness/app-at';
+import { readInPage, wordsPerMinute, type NarratorReading } from './harness/narrator-reading';
 import { openApp, type OpenedApp } from './harness/page';
 
 declare global {
@@ -10,24 +11,10 @@ declare global {
   }
 }
 
-/** What a line sounded like, decoded by the browser's own decoder. */
-interface Heard {
-  readonly seconds: number;
-  readonly decodedSeconds: number;
-  readonly sampleRate: number;
-  readonly channels: number;
-  /** From the first sounding 10 ms to the last, 40 dB under the loudest. */
-  readonly speechSeconds: number;
-  readonly bytes: number;
-  /** The longest the page's own thread went without running a 20 ms timer while the line was read. */
-  readonly longestStall: number;
-}
-
 /** Problems in the page, less the requests that fail because a test cut the network on purpose. */
 const unexpected = (problems: readonly string[]): string[] => problems.filter((problem) => !problem.includes('Failed to load resource'));
 
 const line = 'Let your shoulders soften, and let your breath find its own pace.';
-const words = line.split(' ').length;
 
 let app: OpenedApp;
 beforeAll(async () => {
@@ -44,42 +31,7 @@ afterAll(async () => {
   await app.close();
 });
 
-/** Reads `text` on the device and decodes the WAV it gives back, timing the page's thread meanwhile. */
-const speakAndHear = (text: string): Promise<Heard> =>
-  app.page.evaluate(async (text) => {
-    const narrator = window.lullNarrator;
-    if (!narrator) throw new Error('no narrator');
-    let last = performance.now();
-    let longestStall = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      longestStall = Math.max(longestStall, now - last);
-      last = now;
-    }, 20);
-    const spoken = await narrator.speak(text).finally(() => clearInterval(timer));
-    const bytes = spoken.wav.byteLength;
-    const buffer = await new OfflineAudioContext(1, 1, 48_000).decodeAudioData(spoken.wav);
-    const samples = buffer.getChannelData(0);
-    const frame = Math.round(buffer.sampleRate / 100);
-    const levels: number[] = [];
-    for (let start = 0; start + frame <= samples.length; start += frame) {
-      let sum = 0;
-      for (let index = start; index < start + frame; index += 1) sum += (samples[index] ?? 0) ** 2;
-      levels.push(Math.sqrt(sum / frame));
-    }
-    const threshold = Math.max(...levels) / 100;
-    const first = levels.findIndex((level) => level > threshold);
-    const lastSounding = levels.length - 1 - [...levels].reverse().findIndex((level) => level > threshold);
-    return {
-      seconds: spoken.seconds,
-      decodedSeconds: buffer.duration,
-      sampleRate: buffer.sampleRate,
-      channels: buffer.numberOfChannels,
-      speechSeconds: (lastSounding - first + 1) / 100,
-      bytes,
-      longestStall,
-    };
-  }, text);
+const speakAndHear = (text: string): Promise<NarratorReading> => app.page.evaluate(readInPage, { text, prepare: false });
 
 describe('the voice on the device, in Chromium', () => {
   it('is not on the device before it is prepared, and says how much the first use downloads', async () => {
@@ -106,9 +58,8 @@ describe('the voice on the device, in Chromium', () => {
     expect(heard.channels).toBe(1);
     expect(heard.bytes).toBe(44 + Math.round(heard.seconds * 24_000) * 2);
     expect(heard.decodedSeconds).toBeCloseTo(heard.seconds, 1);
-    const wordsPerMinute = (words / heard.speechSeconds) * 60;
-    expect(wordsPerMinute).toBeGreaterThan(90);
-    expect(wordsPerMinute).toBeLessThan(140);
+    expect(wordsPerMinute(line, heard)).toBeGreaterThan(90);
+    expect(wordsPerMinute(line, heard)).toBeLessThan(140);
     expect(heard.longestStall).toBeLessThan(250);
   });
 
@@ -168,10 +119,26 @@ describe('the voice on the device, in Chromium', () => {
     await app.context.setOffline(false);
   });
 
-  it('says in plain words that it cannot download while offline', async () => {
+  it('keeps nothing of a download that was cancelled, and says in plain words that it cannot download while offline', async () => {
     const fresh = await openApp('/');
     try {
       await untilControlled(fresh.page);
+      const cancelled = await fresh.page.evaluate(async () => {
+        const shell = document.querySelector('lull-app') as (Element & { deviceNarrator: DeviceNarratorLoader }) | null;
+        if (!shell) throw new Error('no lull-app');
+        const narrator = await shell.deviceNarrator();
+        const cancel = new AbortController();
+        const message = await narrator
+          .prepare((fraction) => {
+            if (fraction > 0 && fraction < 1) cancel.abort();
+          }, cancel.signal)
+          .then(
+            () => 'kept',
+            (error: unknown) => (error instanceof Error ? error.message : String(error)),
+          );
+        return { message, kept: await narrator.isKept(), cached: (await (await caches.open('lull-voice-v1')).keys()).length };
+      });
+      expect(cancelled).toEqual({ message: 'The download of the voice was cancelled. Nothing of it was kept.', kept: false, cached: 0 });
       await fresh.context.setOffline(true);
       const message = await fresh.page.evaluate(async () => {
         const shell = document.querySelector('lull-app') as (Element & { deviceNarrator: DeviceNarratorLoader }) | null;
