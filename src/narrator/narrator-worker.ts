@@ -1,9 +1,10 @@
-import type { NarratorReply, NarratorRequest } from './narrator-messages';
-import { narratorLine } from './narrator-line';
-import { runFliteInMemory } from './flite-in-memory';
+import type { Respelling } from '../engine/pack-manifest';
 import { pcmSeconds } from '../speech/pcm';
 import { SpeechError } from '../speech/speech-error';
 import { encodeWav } from '../speech/wav';
+import { runFliteInMemory } from './flite-in-memory';
+import type { NarratorReply, NarratorRequest } from './narrator-messages';
+import { narratorLine } from './narrator-line';
 
 // All of the synthesis runs here, off the page's thread: a line takes Flite a second or more.
 const scope = globalThis as unknown as {
@@ -15,7 +16,7 @@ let flite: Promise<WebAssembly.Module> | undefined;
 /** Lines are read one after another: each waits for the one before, whatever their awaits. */
 let queue: Promise<void> = Promise.resolve();
 
-async function speak(id: number, text: string, respellings: Parameters<typeof narratorLine>[2]): Promise<void> {
+async function speak(id: number, text: string, respellings: readonly Respelling[]): Promise<void> {
   try {
     if (!flite) throw new SpeechError('speech-failed', 'no engine was loaded');
     const module = await flite;

@@ -15,12 +15,18 @@ function openVoiceCache(): Promise<Cache> {
   return caches.open(voiceCacheName);
 }
 
-/** The kept engine's bytes, if this device has it whole. */
+/**
+ * The kept engine's bytes, if this device has it whole. A damaged copy is taken off the device,
+ * so that it no longer counts as kept and the next download replaces it.
+ */
 export async function keptVoice(file: PlannedFile): Promise<ArrayBuffer | undefined> {
-  const response = await (await openVoiceCache()).match(file.url);
+  const cache = await openVoiceCache();
+  const response = await cache.match(file.url);
   if (!response) return undefined;
   const bytes = await response.arrayBuffer();
-  return (await isIntact(bytes, file)) ? bytes : undefined;
+  if (await isIntact(bytes, file)) return bytes;
+  await cache.delete(file.url);
+  return undefined;
 }
 
 /** Whether the engine is on this device (by its name alone: checking 21 MB is left to `keptVoice`). */

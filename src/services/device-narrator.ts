@@ -120,7 +120,7 @@ export class DeviceNarrator {
     });
     // A worker that cannot start or crashes answers nothing more: every line waiting on it fails.
     worker.addEventListener('error', () => {
-      if (this.worker) this.worker = undefined;
+      this.worker = undefined;
       worker.terminate();
       this.failAll(new DeviceNarratorError('cannot-read'));
     });

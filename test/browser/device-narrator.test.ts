@@ -119,7 +119,7 @@ describe('the voice on the device, in Chromium', () => {
     await app.context.setOffline(false);
   });
 
-  it('keeps nothing of a download that was cancelled, and says in plain words that it cannot download while offline', async () => {
+  it('keeps nothing of a download that was cancelled, takes a damaged copy off the device, and says in plain words that it cannot download while offline', async () => {
     const fresh = await openApp('/');
     try {
       await untilControlled(fresh.page);
@@ -139,6 +139,22 @@ describe('the voice on the device, in Chromium', () => {
         return { message, kept: await narrator.isKept(), cached: (await (await caches.open('lull-voice-v1')).keys()).length };
       });
       expect(cancelled).toEqual({ message: 'The download of the voice was cancelled. Nothing of it was kept.', kept: false, cached: 0 });
+      const damaged = await fresh.page.evaluate(async () => {
+        const shell = document.querySelector('lull-app') as (Element & { deviceNarrator: DeviceNarratorLoader }) | null;
+        if (!shell) throw new Error('no lull-app');
+        const narrator = await shell.deviceNarrator();
+        // The engine's URL, as the cancelled download asked for it.
+        const engineUrl = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.wasm'))?.name;
+        if (!engineUrl) throw new Error('no engine was asked for');
+        await (await caches.open('lull-voice-v1')).put(engineUrl, new Response('not an engine'));
+        const before = await narrator.isKept();
+        const message = await narrator.speak('Rest here.').then(
+          () => 'read',
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        );
+        return { before, message, after: await narrator.isKept() };
+      });
+      expect(damaged).toEqual({ before: true, message: 'The voice is not on this device yet. Download it first (you need to be online once).', after: false });
       await fresh.context.setOffline(true);
       const message = await fresh.page.evaluate(async () => {
         const shell = document.querySelector('lull-app') as (Element & { deviceNarrator: DeviceNarratorLoader }) | null;
