@@ -59,7 +59,7 @@ export async function benchDeviceNarrator(session = 'safe-space'): Promise<Devic
         const shell = document.querySelector('lull-app') as (Element & { deviceNarrator: DeviceNarratorLoader }) | null;
         if (!shell) throw new Error('no lull-app');
         const narrator = await shell.deviceNarrator();
-        // No function is declared in here: tsx names functions with a helper the page does not have.
+        // No function is declared in here: tsx gives each one a name through `__name`, which the page does not have.
         let start = performance.now();
         await narrator.prepare();
         const prepareMs = performance.now() - start;
