@@ -5,10 +5,10 @@ import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
 /** Layers may only import downwards: ui → services → {engine, audio, storage}; engine → nothing. */
-const layer = (forbidden, why) => ({
+const layer = (forbidden, why, more = []) => ({
   'no-restricted-imports': [
     'error',
-    { patterns: forbidden.map((group) => ({ group: [`**/${group}/*`, `../${group}/*`], message: why })) },
+    { patterns: [...forbidden.map((group) => ({ group: [`**/${group}/*`, `../${group}/*`], message: why })), ...more] },
   ],
 });
 
@@ -57,16 +57,20 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/audio/*', '../../audio/*', '**/storage/*', '../../storage/*', '**/compiler/*', '../../compiler/*', '**/offline/*', '../../offline/*'], message: 'UI elements reach audio, storage and offline through services.' },
+            { group: ['**/audio/*', '../../audio/*', '**/storage/*', '../../storage/*', '**/compiler/*', '../../compiler/*', '**/offline/*', '../../offline/*', '**/speech/*', '../../speech/*', '**/narrator/*', '../../narrator/*'], message: 'UI elements reach audio, storage, offline and speech through services.' },
             { group: ['**/engine/*', '../../engine/*'], allowTypeImports: true, message: 'The UI takes only types from the engine; what it computes comes through services.' },
           ],
         },
       ],
     },
   },
-  { files: ['src/engine/**/*.ts'], rules: layer(['ui', 'services', 'audio', 'storage', 'offline', 'compiler'], 'The engine is pure: it imports nothing of ours outside itself.') },
-  { files: ['src/audio/**/*.ts'], rules: layer(['ui', 'services', 'storage', 'offline', 'compiler'], 'audio depends only on the engine.') },
-  { files: ['src/storage/**/*.ts'], rules: layer(['ui', 'services', 'audio', 'offline', 'compiler'], 'storage depends only on the engine.') },
+  { files: ['src/engine/**/*.ts'], rules: layer(['ui', 'services', 'audio', 'storage', 'offline', 'compiler', 'speech', 'narrator'], 'The engine is pure: it imports nothing of ours outside itself.') },
+  { files: ['src/audio/**/*.ts'], rules: layer(['ui', 'services', 'storage', 'offline', 'compiler', 'speech', 'narrator'], 'audio depends only on the engine.') },
+  { files: ['src/storage/**/*.ts'], rules: layer(['ui', 'services', 'audio', 'offline', 'compiler', 'speech', 'narrator'], 'storage depends only on the engine.') },
   { files: ['src/services/**/*.ts'], rules: layer(['ui', 'compiler'], 'services never import UI elements or the Node-only compiler.') },
-  { files: ['src/compiler/**/*.ts'], rules: layer(['ui', 'services', 'audio', 'storage', 'offline'], 'the compiler shares only the engine with the app.') },
+  { files: ['src/speech/**/*.ts'], rules: layer(['ui', 'services', 'audio', 'storage', 'offline', 'compiler', 'narrator'], 'speech is pure and shared by the compiler and the app: it imports only the engine.', [
+      { group: ['node:*'], message: 'speech runs in the browser too: no Node modules.' },
+    ]) },
+  { files: ['src/narrator/**/*.ts'], rules: layer(['ui', 'services', 'audio', 'storage', 'offline', 'compiler'], 'the narrator worker runs shared speech code and the engine only.') },
+  { files: ['src/compiler/**/*.ts'], rules: layer(['ui', 'services', 'audio', 'storage', 'offline', 'narrator'], 'the compiler shares only the engine and speech with the app.') },
 );

@@ -1,10 +1,12 @@
 /**
  * The headers every response of Lull carries, for the preview server and any static host
- * (see README): a strict CSP with no inline script, no eval and no other origin.
+ * (see README): a strict CSP with no inline script, no eval and no other origin. WebAssembly may
+ * be compiled (`'wasm-unsafe-eval'`, which allows nothing for JavaScript): the voice on the device
+ * is Flite in WebAssembly, run in a worker of our own origin.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob:",

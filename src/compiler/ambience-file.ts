@@ -1,12 +1,12 @@
 import type { AmbienceLoop } from '../engine/pack-manifest';
 import type { AmbienceKind } from '../engine/script-model';
-import { joinWithSilence, pcmSeconds, type Pcm } from './pcm';
+import { joinWithSilence, pcmSeconds, type Pcm } from '../speech/pcm';
 import { integratedLoudness } from './render/loudness-lufs';
 import { packSprite } from './sprite';
 import { synthAmbienceLoop } from './synth/ambience';
 import { synthAmbienceEvents } from './synth/ambience-events';
 import { previewAmbience } from './synth/ambience-preview';
-import { decibelsToGain, rmsOf, scaleInPlace } from './synth/levels';
+import { decibelsToGain, rmsOf, scaleInPlace } from '../speech/levels';
 
 /** Long enough that the bed's slow swells never line up the same way twice in a few minutes. */
 export const ambienceBedSeconds = 60;

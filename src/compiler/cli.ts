@@ -57,8 +57,9 @@ async function compileAll(force: boolean): Promise<number> {
   }
   // Loaded only when rendering: validating needs no speech engine.
   const { createSpeaker } = await import('./render/speech');
-  const lines = createLineRenderer(createSpeaker, scriptsDir, voiceCacheDir, await loadLexicon(lexiconPath));
-  const common = await compileCommon(join(packsDir, 'common'), lines, force);
+  const lexicon = await loadLexicon(lexiconPath);
+  const lines = createLineRenderer(createSpeaker, scriptsDir, voiceCacheDir, lexicon);
+  const common = await compileCommon(join(packsDir, 'common'), lines, lexicon, force);
   const compiled: { script: (typeof scripts)[number]['script']; result: CompiledSession }[] = [];
   for (const { script, source } of scripts) {
     try {

@@ -1,11 +1,12 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { packFormat, type AmbienceLoop, type CommonManifest } from '../engine/pack-manifest';
+import { packFormat, type AmbienceLoop, type CommonManifest, type Respelling } from '../engine/pack-manifest';
 import { ambienceKinds, type AmbienceKind } from '../engine/script-model';
 import { cueSounds, type CueSound } from '../engine/timeline';
 import { ambienceAudio } from './ambience-file';
-import { mixToMono, type Pcm } from './pcm';
-import { resample } from './render/resample';
+import { mixToMono, type Pcm } from '../speech/pcm';
+import { resample } from '../speech/resample';
+import type { Lexicon } from '../speech/respell';
 import { packSprite } from './sprite';
 import { synthBell } from './synth/bell';
 import { synthBreathTone } from './synth/breath-tone';
@@ -26,13 +27,24 @@ const breathWords: Record<'word-inhale' | 'word-hold' | 'word-exhale', string> =
   'word-exhale': 'And out.',
 };
 
+/** The lexicon's respellings, for the narrator the app speaks with on the device (Flite reads no phonemes). */
+export function respellingsOf(lexicon: Lexicon): Respelling[] {
+  return lexicon.entries.flatMap((entry) => (entry.respell === undefined ? [] : [{ say: entry.say, respell: entry.respell }]));
+}
+
 /**
  * The sounds every session shares: bell, tap, breath tones and words as one sprite, and per
- * ambience one file with its seamless bed and its separate sounds. Rebuilt only when the recipe or the voice changed.
+ * ambience one file with its seamless bed and its separate sounds, and the lexicon's respellings.
+ * The sounds are rebuilt only when the recipe or the voice changed; new respellings alone rewrite
+ * only the manifest.
  */
-export async function compileCommon(commonDir: string, lines: LineRenderer, force = false): Promise<CommonManifest> {
+export async function compileCommon(commonDir: string, lines: LineRenderer, lexicon: Lexicon, force = false): Promise<CommonManifest> {
+  const respellings = respellingsOf(lexicon);
   const existing = force ? undefined : await readCurrentCommon(commonDir);
-  if (existing) return existing;
+  if (existing) {
+    if (JSON.stringify(existing.respellings) === JSON.stringify(respellings)) return existing;
+    return writeCommonManifest(commonDir, { ...existing, respellings });
+  }
   await rm(commonDir, { recursive: true, force: true });
   await mkdir(commonDir, { recursive: true });
 
@@ -56,7 +68,12 @@ export async function compileCommon(commonDir: string, lines: LineRenderer, forc
     recipe: commonRecipe,
     cues: { audio: cueAudio, clips: cueClips },
     ambience,
+    respellings,
   };
+  return writeCommonManifest(commonDir, manifest);
+}
+
+async function writeCommonManifest(commonDir: string, manifest: CommonManifest): Promise<CommonManifest> {
   await writeFile(join(commonDir, 'common.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

@@ -10,7 +10,7 @@ import type { Script } from '../engine/script-model';
 import { ScriptError } from '../engine/script-problem';
 import { validateScript } from '../engine/validate-script';
 import { packInputsHash, sha256 } from './hash';
-import { pcmSeconds } from './pcm';
+import { pcmSeconds } from '../speech/pcm';
 import { packSprite } from './sprite';
 import type { LineRenderer, RenderedLine } from './voice-lines';
 import { voiceId } from './voice';

@@ -1,5 +1,5 @@
 import type { SpriteClip } from '../engine/pack-manifest';
-import { pcmFrames, silentPcm, type Pcm } from './pcm';
+import { pcmFrames, silentPcm, type Pcm } from '../speech/pcm';
 
 /**
  * Lays clips end to end with silence between them (and before the first), so a codec's

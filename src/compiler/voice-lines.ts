@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { lineKey } from '../engine/line-key';
 import { defaultNarrator, narratorIds, type NarratorId } from '../engine/narrators';
 import { sha256 } from './hash';
-import { spokenForm, type Lexicon } from './lexicon';
-import { mixToMono, type Pcm } from './pcm';
-import { resample } from './render/resample';
+import { linePaceOf } from '../speech/line-pace';
+import { shapeNarration } from '../speech/narration-shape';
+import { mixToMono, type Pcm } from '../speech/pcm';
+import { spokenForm, type Lexicon } from '../speech/respell';
+import { decodeWav, encodeWav } from '../speech/wav';
 import type { Speaker } from './render/speech';
-import { shapeVoice } from './render/voice-shaping';
-import { decodeWav, encodeWav } from './render/wav';
-import { calmPace, narrationSampleRate, narratorVoiceId, narratorVoices, voiceId, wordsPerMinuteOf, type NarratorVoice } from './voice';
+import { narratorVoiceId, narratorVoices, voiceId, type NarratorVoice } from './voice';
 
 export interface LineSource {
   readonly text: string;
@@ -38,8 +38,6 @@ export function renderRecipe(lexicon: Lexicon): string {
   return JSON.stringify({ narrators: narratorIds.map(narratorVoiceId), lexicon: lexicon.entries });
 }
 
-const wordCount = (text: string): number => text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-
 /**
  * Renders narration lines in each narrator's voice, read through the lexicon, paced for calm and
  * shaped for meditation. Each rendering is cached under a name made of the narrator, what the
@@ -62,14 +60,14 @@ export function createLineRenderer(speaker: (voice: NarratorVoice) => Promise<Sp
       const base = { key, text, ...(take === undefined ? {} : { take }) };
       const takeBytes = take === undefined ? undefined : await readFile(join(scriptsDir, take));
       const form = spokenForm(text, lexicon, narratorVoices[narrator].engine === 'festival');
-      const pace = { words: wordCount(text), wordsPerMinute: wordsPerMinuteOf(text), rests: calmPace.rests, rate: calmPace.rate };
+      const pace = linePaceOf(text);
       const spokenKey = lineKey(JSON.stringify({ form, pace }), narratorVoiceId(narrator));
       const cacheName = takeBytes ? `${key}-take-${sha256(takeBytes).slice(0, 12)}` : `${narrator}-${spokenKey}`;
       const cachePath = join(cacheDir, `${cacheName}.wav`);
       const cached = await readFile(cachePath).catch(() => undefined);
       if (cached) return { ...base, pcm: decodeWav(cached), rendered: false };
       const raw = takeBytes ? mixToMono(decodeWav(takeBytes)) : await (await speakerOf(narrator)).speak(form, pace);
-      const pcm = shapeVoice(resample(raw, narrationSampleRate));
+      const pcm = shapeNarration(raw);
       await mkdir(cacheDir, { recursive: true });
       await writeFile(cachePath, encodeWav(pcm));
       return { ...base, pcm, rendered: true };

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EncodedAudio, PackFile } from '../engine/pack-manifest';
 import { sha256 } from './hash';
-import type { Pcm } from './pcm';
+import type { Pcm } from '../speech/pcm';
 import { encodeMp3 } from './render/encode-mp3';
 import { encodeOpusWebm } from './render/encode-opus';
 

@@ -92,6 +92,14 @@ export interface CommonManifest {
   readonly recipe: string;
   readonly cues: { readonly audio: EncodedAudio; readonly clips: Readonly<Record<CueSound, SpriteClip>> };
   readonly ambience: Readonly<Record<AmbienceKind, AmbienceLoop>>;
+  /** How the narrators say the words they would get wrong, as Flite reads them; absent in earlier packs. */
+  readonly respellings?: readonly Respelling[];
+}
+
+/** A word or phrase (matched whole, regardless of case) and the spelling a voice reads in its place. */
+export interface Respelling {
+  readonly say: string;
+  readonly respell: string;
 }
 
 export interface LibraryEntry {

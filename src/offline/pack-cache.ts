@@ -16,7 +16,8 @@ export async function storedAudioUrls(): Promise<Set<string>> {
   return new Set((await cache.keys()).map((request) => request.url));
 }
 
-async function readCounting(body: ReadableStream<Uint8Array>, onBytes: (bytes: number) => void): Promise<Uint8Array<ArrayBuffer>> {
+/** Reads a body whole, telling `onBytes` how many bytes have come so far. */
+export async function readCounting(body: ReadableStream<Uint8Array>, onBytes: (bytes: number) => void): Promise<Uint8Array<ArrayBuffer>> {
   const chunks: Uint8Array[] = [];
   let received = 0;
   const reader = body.getReader();

@@ -8,9 +8,13 @@
  */
 export const previousShellCacheName = 'lull-previous-shell-v1';
 
-/** Vite's hashed output (`/assets/<name>-<hash>.<ext>`): what a running window loads by a name the next version drops. */
+/**
+ * Vite's hashed output (`/assets/<name>-<hash>.<ext>`): what a running window loads by a name the
+ * next version drops. Not the voice's engine (`.wasm`): it is never precached, and the page keeps
+ * it itself, so the service worker leaves its download to the network.
+ */
 export function isBuiltAsset(pathname: string): boolean {
-  return pathname.startsWith('/assets/');
+  return pathname.startsWith('/assets/') && !pathname.endsWith('.wasm');
 }
 
 /** Of the URLs in the precache, the built assets that the new version's shell (its paths) does not list. */

@@ -3,6 +3,7 @@
 // the rest to the timing section (e.g. `npm run bench -- --minutes 3 --cpu-minutes 3`).
 import { runAmbienceSection } from './ambience-section';
 import { benchCompile } from './compile-bench';
+import { benchDeviceNarrator, printDeviceNarratorFigures } from './device-narrator/device-narrator-bench';
 import { appendHistory } from './history';
 import { benchNarration } from './narration/narration-bench';
 import { benchPlayer, printPlayerFigures, splitPlayerArgs } from './player/player-bench';
@@ -46,6 +47,18 @@ try {
   process.exitCode = 1;
 }
 
+// The voice on the device: its download, its start and how fast it reads a shipped session's lines.
+let deviceNarrator: Awaited<ReturnType<typeof benchDeviceNarrator>> | { error: string };
+try {
+  deviceNarrator = await benchDeviceNarrator();
+  printDeviceNarratorFigures(deviceNarrator);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`The voice on the device could not be measured:\n${message}`);
+  deviceNarrator = { error: message };
+  process.exitCode = 1;
+}
+
 // Initial JavaScript and Lighthouse (mobile) against `vite preview` of a fresh production build.
 let web: Awaited<ReturnType<typeof benchWeb>> | { error: string };
 try {
@@ -64,4 +77,4 @@ try {
   process.exitCode = 1;
 }
 
-appendHistory({ narration, compile, ambience, timing, player, web });
+appendHistory({ narration, compile, ambience, timing, player, deviceNarrator, web });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ambienceAudio, ambienceBedSeconds, ambienceLoudnessAtFullVolume, ambienceUnderVoice, voiceLoudness } from '../../src/compiler/ambience-file';
-import { pcmFrames, type Pcm } from '../../src/compiler/pcm';
+import { pcmFrames, type Pcm } from '../../src/speech/pcm';
 import { integratedLoudness } from '../../src/compiler/render/loudness-lufs';
 import { previewAmbience } from '../../src/compiler/synth/ambience-preview';
 import { ambienceScatter } from '../../src/engine/ambience-scatter';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileSession } from '../../src/compiler/compile-session';
 import { createSpeaker } from '../../src/compiler/render/speech';
-import { encodeWav } from '../../src/compiler/render/wav';
+import { encodeWav } from '../../src/speech/wav';
 import { createLineRenderer } from '../../src/compiler/voice-lines';
 import { checkScript } from '../../src/engine/check-script';
 import { narratorIds } from '../../src/engine/narrators';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadLexicon, parseLexicon, spokenForm } from '../../src/compiler/lexicon';
+import { loadLexicon, parseLexicon } from '../../src/compiler/lexicon';
+import { spokenForm } from '../../src/speech/respell';
 import { lexiconPath } from '../../src/compiler/project-paths';
 
 const lexicon = parseLexicon(`

@@ -6,7 +6,7 @@ import { lineKey } from '../../src/engine/line-key';
 import type { CommonManifest, EncodedAudio, LibraryIndex, SessionManifest } from '../../src/engine/pack-manifest';
 import { recordedTakes, spokenLines } from '../../src/engine/script-inventory';
 import type { Script } from '../../src/engine/script-model';
-import { commonRecipe } from '../../src/compiler/compile-common';
+import { commonRecipe, respellingsOf } from '../../src/compiler/compile-common';
 import { packInputsHash, sha256 } from '../../src/compiler/hash';
 import { listScriptFiles } from '../../src/compiler/load-scripts';
 import { lexiconPath, packsDir, scriptsDir } from '../../src/compiler/project-paths';
@@ -18,7 +18,8 @@ import { compilerPlan, shippedPlan } from '../helpers/shipped-plan';
 import { templateOf } from '../../src/engine/plan-session';
 import { templateChoices, type TemplateChoice } from '../../src/engine/plan-template';
 
-const recipe = renderRecipe(await loadLexicon(lexiconPath));
+const lexicon = await loadLexicon(lexiconPath);
+const recipe = renderRecipe(lexicon);
 const rebuild = 'the shipped packs are out of step with audio-scripts/: run "npm run audio" and commit public/packs/';
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
@@ -75,6 +76,7 @@ describe('the shipped session packs', async () => {
     const common = readJson(join(packsDir, 'common', 'common.json')) as CommonManifest;
     expect(common.recipe, rebuild).toBe(commonRecipe);
     expect(common.voice, rebuild).toBe(voiceId);
+    expect(common.respellings, rebuild).toEqual(respellingsOf(lexicon));
     expectFilesIntact(join(packsDir, 'common'), common.cues.audio);
     for (const loop of Object.values(common.ambience)) expectFilesIntact(join(packsDir, 'common'), loop.audio);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pcmFrames, type Pcm } from '../../src/compiler/pcm';
+import { pcmFrames, type Pcm } from '../../src/speech/pcm';
 import { packSprite } from '../../src/compiler/sprite';
 
 const tone = (frames: number, value: number): Pcm => ({ sampleRate: 1000, channels: [new Float32Array(frames).fill(value)] });

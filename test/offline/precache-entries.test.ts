@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 describe('the app shell precache list', () => {
-  it('holds the shell with revisions, hashed assets without, and never the packs, the screenshots, the worker or the header rules', async () => {
+  it('holds the shell with revisions, hashed assets without, and never the packs, the voice’s engine, the screenshots, the worker or the header rules', async () => {
     folder = await mkdtemp(join(tmpdir(), 'lull-shell-'));
     const built = [
       'sw.js',
@@ -24,6 +24,7 @@ describe('the app shell precache list', () => {
       'assets/index-AwOTy3ml.js',
       'assets/index-AwOTy3ml.js.map',
       'assets/index-sMoDI_5R.css',
+      'assets/flite-BG2zlK9T.wasm',
       'manifest.webmanifest',
       'icons/icon-192.png',
     ];

@@ -14,9 +14,10 @@ describe("keeping the previous version's assets", () => {
     expect(outdatedAssets(cached, shell)).toEqual(['https://lull.example/assets/index-old.js', 'https://lull.example/assets/lull-journal-view-old.js']);
   });
 
-  it('counts only the hashed build output as assets', () => {
+  it('counts only the hashed build output as assets, and not the voice’s engine, which the page keeps itself', () => {
     expect(isBuiltAsset('/assets/lull-letters-view-CNPBmIQL.js')).toBe(true);
     expect(isBuiltAsset('/index.html')).toBe(false);
+    expect(isBuiltAsset('/assets/flite-BG2zlK9T.wasm')).toBe(false);
     expect(isBuiltAsset('/packs/common/cues.webm')).toBe(false);
   });
 });

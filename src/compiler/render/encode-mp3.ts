@@ -1,11 +1,11 @@
 import { Mp3Encoder } from '@breezystack/lamejs';
-import type { Pcm } from '../pcm';
-import { pcmFrames } from '../pcm';
-import { channelToInt16 } from './int16';
+import type { Pcm } from '../../speech/pcm';
+import { pcmFrames } from '../../speech/pcm';
+import { channelToInt16 } from '../../speech/int16';
 import { lameInfoFrame } from './mp3-info-frame';
 import { readFrameHeader, readMp3Frames } from './mp3-frames';
 import { RenderError } from './render-error';
-import { resample } from './resample';
+import { resample } from '../../speech/resample';
 
 export interface Mp3Options {
   /** Constant bitrate in kb/s, 8–320. Low rates make LAME pick a lower sample rate; we resample to it first. */

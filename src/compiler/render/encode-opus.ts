@@ -1,11 +1,11 @@
 import OpusScript from 'opusscript';
 import { ArrayBufferTarget, Muxer } from 'webm-muxer';
-import type { Pcm } from '../pcm';
-import { pcmFrames } from '../pcm';
-import { interleaveInt16 } from './int16';
+import type { Pcm } from '../../speech/pcm';
+import { pcmFrames } from '../../speech/pcm';
+import { interleaveInt16 } from '../../speech/int16';
 import { OPUS_DECODE_RATE, opusHead } from './opus-head';
 import { RenderError } from './render-error';
-import { resample } from './resample';
+import { resample } from '../../speech/resample';
 import { writeOpusDelays } from './webm-opus-delay';
 
 export interface OpusWebmOptions {

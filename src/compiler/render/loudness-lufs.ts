@@ -1,5 +1,5 @@
-import type { Pcm } from '../pcm';
-import { Biquad, type BiquadCoefficients } from './biquad';
+import type { Pcm } from '../../speech/pcm';
+import { Biquad, type BiquadCoefficients } from '../../speech/biquad';
 
 /**
  * ITU-R BS.1770's K-weighting: a +4 dB shelf above about 1.5 kHz (the head), then a 38 Hz

@@ -1,12 +1,8 @@
 /** What went wrong while rendering audio; tests assert the code, people read the message. */
 export type RenderErrorCode =
-  | 'wav-malformed'
-  | 'wav-unsupported-format'
-  | 'wav-unsupported-channels'
   | 'bad-sample-rate'
   | 'unsupported-channels'
   | 'bad-bitrate'
-  | 'speech-empty-text'
   | 'speech-bad-voice'
   | 'speech-failed'
   | 'speech-engine-missing'
@@ -14,13 +10,9 @@ export type RenderErrorCode =
   | 'mp3-encoder-resampled';
 
 const messages: Record<RenderErrorCode, string> = {
-  'wav-malformed': 'Not a readable WAV file',
-  'wav-unsupported-format': 'WAV sample format not supported (only 16-bit PCM and 32-bit float)',
-  'wav-unsupported-channels': 'WAV channel count not supported (only mono and stereo)',
   'bad-sample-rate': 'Sample rate must be a positive whole number of hertz',
   'unsupported-channels': 'Only mono and stereo audio can be encoded',
   'bad-bitrate': 'Bitrate out of range',
-  'speech-empty-text': 'Nothing to speak: the text is empty',
   'speech-bad-voice': 'Voice settings out of range',
   'speech-failed': 'Speech synthesis failed',
   'speech-engine-missing': 'The speech engine is not installed; install it with',

@@ -1,24 +1,17 @@
 import { splitSentences } from '../../engine/speech-estimate';
-import type { SpokenForm } from '../lexicon';
-import { joinWithSilence, pcmFrames, pcmSeconds, type Pcm } from '../pcm';
+import { rateFor, restAtPauses, voicedSeconds, type Rests, type SpeechPause } from '../../speech/calm-pace';
+import { speakFliteLine, type FliteVoice } from '../../speech/flite-line';
+import type { LinePace } from '../../speech/line-pace';
+import type { Pcm } from '../../speech/pcm';
+import { joinWithRests, spokenText } from '../../speech/phrases';
+import type { SpokenForm } from '../../speech/respell';
+import { trimSilence } from '../../speech/silence-trim';
+import { speechSpan } from '../../speech/speech-span';
+import { decodeWav } from '../../speech/wav';
 import type { NarratorVoice } from '../voice';
-import { rateFor, restAtPauses, voicedSeconds, type Rests, type SpeechPause } from './calm-pace';
 import { runFestival, type FestivalPart, type FestivalPhrasing } from './festival';
 import { compileFlite, runFlite } from './flite-wasi';
 import { RenderError } from './render-error';
-import { trimSilence } from './silence-trim';
-import { speechSpan } from './speech-span';
-import { decodeWav } from './wav';
-
-/** How a line should sound: its pace from first word to last, and the rests at its punctuation. */
-export interface LinePace {
-  /** Words of the line as written (a respelling may count differently). */
-  readonly words: number;
-  readonly wordsPerMinute: number;
-  readonly rests: Rests;
-  /** The engine's rate stays inside this range. */
-  readonly rate: { readonly min: number; readonly max: number };
-}
 
 export interface Speaker {
   /** Renders one line, as the engine reads it, to mono speech at the engine's own rate, paced and rested. */
@@ -32,12 +25,6 @@ export async function createSpeaker(voice: NarratorVoice): Promise<Speaker> {
     case 'flite':
       return fliteSpeaker(voice.voice, await compileFlite());
   }
-}
-
-function spokenText(text: string): string {
-  const spoken = text.replace(/\s+/gu, ' ').trim();
-  if (spoken === '') throw new RenderError('speech-empty-text');
-  return spoken;
 }
 
 /**
@@ -91,52 +78,12 @@ function correctedRate(pcm: Pcm, rate: number, pace: LinePace): number | undefin
   return Math.abs(corrected - rate) < 0.005 ? undefined : corrected;
 }
 
-/** A line's phrases, each with the rest that follows it (the last one none). */
-export function phrasesOf(text: string, rests: Rests): { text: string; restAfter: number }[] {
-  const phrases: { text: string; restAfter: number }[] = [];
-  for (const sentence of splitSentences(text)) {
-    const parts = sentence.split(/(?<=[,;:—–])\s+/u).filter((part) => part.trim() !== '');
-    parts.forEach((part, index) => phrases.push({ text: part, restAfter: index === parts.length - 1 ? rests.sentenceSeconds : rests.commaSeconds }));
-  }
-  const last = phrases.at(-1);
-  if (last) last.restAfter = 0;
-  return phrases;
-}
+const fliteBuiltIn: ReadonlySet<string> = new Set<FliteVoice>(['slt', 'rms', 'awb', 'kal16']);
 
-const fliteBuiltIn: ReadonlySet<string> = new Set(['slt', 'rms', 'awb', 'kal16']);
-
-/**
- * Flite cannot say where its pauses fall, so each phrase (up to a comma or a full stop) is spoken
- * on its own and the rests are put between them; its `duration_stretch` gives the calm pace.
- */
-function fliteSpeaker(voice: string, flite: WebAssembly.Module): Speaker {
+/** Flite's WebAssembly build, run under node:wasi; the pacing is the app's own (`speakFliteLine`). */
+function fliteSpeaker(voice: FliteVoice, flite: WebAssembly.Module): Speaker {
   if (!fliteBuiltIn.has(voice)) throw new RenderError('speech-bad-voice', `unknown voice ${voice}`);
-  const say = async (text: string, stretch: number): Promise<Pcm> => {
-    // `-t` makes the next argument the text itself, even if it starts with a dash.
-    const wav = await runFlite(flite, ['-voice', voice, '--setf', `duration_stretch=${stretch.toFixed(3)}`, '-t', text]);
-    return trimSilence(decodeWav(wav), { thresholdDb: -45, keepSeconds: 0.02 });
-  };
   return {
-    async speak(line, pace) {
-      const phrases = phrasesOf(spokenText(line.text), pace.rests);
-      const first = await Promise.all(phrases.map((phrase) => say(phrase.text, 1)));
-      const voiced = first.reduce((sum, pcm) => sum + pcmSeconds(pcm), 0);
-      const rests = phrases.reduce((sum, phrase) => sum + phrase.restAfter, 0);
-      const rate = rateFor(pace.words, pace.wordsPerMinute, { voiced, rests }, pace.rate);
-      const paced = rate === 1 ? first : await Promise.all(phrases.map((phrase) => say(phrase.text, 1 / rate)));
-      return joinWithRests(paced, phrases.map((phrase) => phrase.restAfter));
-    },
+    speak: (line, pace) => speakFliteLine((args) => runFlite(flite, args), voice, line.text, pace),
   };
-}
-
-function joinWithRests(parts: readonly Pcm[], restsAfter: readonly number[]): Pcm {
-  const pieces: Pcm[] = [];
-  parts.forEach((part, index) => {
-    pieces.push(part);
-    const rest = restsAfter[index] ?? 0;
-    if (rest > 0) pieces.push({ sampleRate: part.sampleRate, channels: part.channels.map(() => new Float32Array(Math.round(rest * part.sampleRate))) });
-  });
-  const joined = joinWithSilence(pieces, 0);
-  if (pcmFrames(joined) === 0) throw new RenderError('speech-failed', 'the engine returned no audio');
-  return joined;
 }

@@ -1,7 +1,7 @@
-import type { Pcm } from '../pcm';
+import type { Pcm } from '../../speech/pcm';
 import type { AmbienceStream } from './ambience-stream';
 import { prerollFrames } from './ambience-stream';
-import { OnePoleHighPass, OnePoleLowPass } from './filters';
+import { OnePoleHighPass, OnePoleLowPass } from '../../speech/filters';
 import { whiteNoise } from './random';
 
 /** Each ear hears mostly the same noise, plus enough of its own to sound wide rather than centred. */

@@ -1,12 +1,12 @@
 import { ambienceScatter } from '../../engine/ambience-scatter';
 import type { AmbienceKind } from '../../engine/script-model';
 import { createRandom } from '../../engine/seeded-random';
-import type { Pcm } from '../pcm';
+import type { Pcm } from '../../speech/pcm';
 import { birdCall } from './bird-calls';
 import { crackleBurst } from './crackles';
-import { fadeInPlace, fadeOutInPlace } from './envelope';
-import { BiquadBandPass, OnePoleHighPass, OnePoleLowPass } from './filters';
-import { rmsOf, scaleInPlace } from './levels';
+import { fadeInPlace, fadeOutInPlace } from '../../speech/fades';
+import { BiquadBandPass, OnePoleHighPass, OnePoleLowPass } from '../../speech/filters';
+import { rmsOf, scaleInPlace } from '../../speech/levels';
 import { randomBetween, whiteNoise } from './random';
 
 const seeds: Readonly<Record<AmbienceKind, number>> = { beach: 0x3a7e, forest: 0xb14d, room: 0xf14e, rain: 0xd409, 'brown-noise': 0 };

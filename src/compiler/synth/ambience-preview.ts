@@ -1,6 +1,6 @@
 import { ambienceScatter, scatterEvents } from '../../engine/ambience-scatter';
 import type { AmbienceKind } from '../../engine/script-model';
-import { pcmFrames, silentPcm, type Pcm } from '../pcm';
+import { pcmFrames, silentPcm, type Pcm } from '../../speech/pcm';
 
 /** Any seed does: the preview stands for the density and spread of events, not for one session. */
 const previewSeed = 0x1e7e1;

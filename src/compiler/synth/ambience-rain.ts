@@ -1,9 +1,9 @@
-import type { Pcm } from '../pcm';
+import type { Pcm } from '../../speech/pcm';
 import type { AmbienceStream } from './ambience-stream';
 import { loopWander, prerollFrames } from './ambience-stream';
 import { addDroplets } from './droplets';
-import { BiquadBandPass, OnePoleLowPass } from './filters';
-import { rmsOf } from './levels';
+import { BiquadBandPass, OnePoleLowPass } from '../../speech/filters';
+import { rmsOf } from '../../speech/levels';
 import { whiteNoise } from './random';
 import { slowCurve } from './slow-curve';
 import type { Stereo } from './stereo';

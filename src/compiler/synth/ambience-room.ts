@@ -1,7 +1,7 @@
-import type { Pcm } from '../pcm';
+import type { Pcm } from '../../speech/pcm';
 import type { AmbienceStream } from './ambience-stream';
 import { loopWander, prerollFrames } from './ambience-stream';
-import { BiquadBandPass, OnePoleLowPass } from './filters';
+import { BiquadBandPass, OnePoleLowPass } from '../../speech/filters';
 import { whiteNoise } from './random';
 import { slowCurve } from './slow-curve';
 import type { Stereo } from './stereo';

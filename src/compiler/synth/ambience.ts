@@ -1,12 +1,12 @@
 import type { AmbienceKind } from '../../engine/script-model';
-import type { Pcm } from '../pcm';
+import type { Pcm } from '../../speech/pcm';
 import { renderBeach } from './ambience-beach';
 import { renderBrownNoise } from './ambience-brown-noise';
 import { renderForest } from './ambience-forest';
 import { renderRain } from './ambience-rain';
 import { renderRoom } from './ambience-room';
 import type { AmbienceStream } from './ambience-stream';
-import { decibelsToGain, normalizeRmsInPlace, softLimitInPlace } from './levels';
+import { decibelsToGain, normalizeRmsInPlace, softLimitInPlace } from '../../speech/levels';
 import { makeSeamlessLoop } from './loop';
 import { createRandom } from '../../engine/seeded-random';
 

@@ -1,6 +1,6 @@
-import type { Pcm } from '../pcm';
-import { fadeInPlace, fadeOutInPlace } from './envelope';
-import { normalizePeakInPlace } from './levels';
+import type { Pcm } from '../../speech/pcm';
+import { fadeInPlace, fadeOutInPlace } from '../../speech/fades';
+import { normalizePeakInPlace } from '../../speech/levels';
 
 interface BowlPartial {
   readonly ratio: number;

@@ -1,4 +1,4 @@
-import { BiquadBandPass, OnePoleLowPass } from './filters';
+import { BiquadBandPass, OnePoleLowPass } from '../../speech/filters';
 import { randomBetween, whiteNoise } from './random';
 
 const cracklesPerSecond = 5;

@@ -1,5 +1,5 @@
-import type { Pcm } from '../pcm';
-import { pcmFrames } from '../pcm';
+import type { Pcm } from '../../speech/pcm';
+import { pcmFrames } from '../../speech/pcm';
 
 /**
  * Cuts `loopFrames` from the start of `pcm` so it plays seamlessly on repeat. The `crossfadeFrames`

@@ -1,7 +1,7 @@
-import type { Pcm } from '../pcm';
-import { fadeInPlace, fadeOutInPlace } from './envelope';
-import { OnePoleLowPass } from './filters';
-import { normalizePeakInPlace } from './levels';
+import type { Pcm } from '../../speech/pcm';
+import { fadeInPlace, fadeOutInPlace } from '../../speech/fades';
+import { OnePoleLowPass } from '../../speech/filters';
+import { normalizePeakInPlace } from '../../speech/levels';
 import { createRandom } from '../../engine/seeded-random';
 import { whiteNoise } from './random';
 

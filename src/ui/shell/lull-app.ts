@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { appUpdate } from '../../services/app-update';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../../services/data-context';
+import { deviceNarratorContext, loadDeviceNarrator, type DeviceNarratorLoader } from '../../services/device-narrator-context';
 import { NowPlaying, nowPlayingContext, type PlayingSession } from '../../services/now-playing';
 import { BreakRequestEvent, type ImmersiveChangeEvent, type ScreenTitleEvent } from '../shared/events';
 import { RouterController } from './router-controller';
@@ -216,6 +217,8 @@ export class LullApp extends LitElement {
   private readonly _router = new RouterController(this, () => appUpdate.reloadsOnNavigation);
   /** How screens reach the person's data (see `dataContext`); loaded on first use. */
   @provide({ context: dataContext }) dataServices: DataServicesLoader = loadDataServices;
+  /** How screens reach the voice on the device (see `deviceNarratorContext`); loaded on first use. */
+  @provide({ context: deviceNarratorContext }) deviceNarrator: DeviceNarratorLoader = loadDeviceNarrator;
   /** The session that plays on while the person moves between screens (see `NowPlaying`). */
   @provide({ context: nowPlayingContext }) nowPlaying = new NowPlaying();
 

@@ -1,4 +1,4 @@
-import { speechSpan, wordsOf } from '../../../src/compiler/render/speech-span';
+import { speechSpan, wordsOf } from '../../../src/speech/speech-span';
 import { fftInPlace } from '../timing/fft';
 
 /** One line of narration, measured in its decoded audio. */

@@ -30,7 +30,7 @@ export async function compileBenchPacks(dir: string, cacheDir: string, ids: read
   );
   if (problems.length > 0) throw new Error(`The bench scripts have problems:\n${problems.map(formatProblem).join('\n')}`);
   const lines = createLineRenderer(createSpeaker, benchScriptsDir, cacheDir);
-  const common = await compileCommon(join(dir, 'common'), lines, true);
+  const common = await compileCommon(join(dir, 'common'), lines, { entries: [] }, true);
   const manifests = new Map<string, SessionManifest>();
   for (const { script, source } of scripts) {
     const { manifest } = await compileSession(script, source, join(dir, script.id), benchScriptsDir, lines, true);

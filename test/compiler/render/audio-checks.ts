@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Pcm } from '../../../src/compiler/pcm';
+import type { Pcm } from '../../../src/speech/pcm';
 
 /** A sine of `frequency` Hz, `seconds` long. */
 export function tone(sampleRate: number, seconds: number, frequency: number, amplitude = 0.5): Pcm {

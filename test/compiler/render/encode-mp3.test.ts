@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pcmFrames } from '../../../src/compiler/pcm';
+import { pcmFrames } from '../../../src/speech/pcm';
 import { encodeMp3 } from '../../../src/compiler/render/encode-mp3';
 import { readFrameHeader } from '../../../src/compiler/render/mp3-frames';
-import { resample } from '../../../src/compiler/render/resample';
+import { resample } from '../../../src/speech/resample';
 import { channelOf } from '../synth/signal-checks';
 import { bestLag, decodeWithFfmpeg, hasFfmpeg, speechLike } from './audio-checks';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Pcm } from '../../../src/compiler/pcm';
-import { pcmFrames } from '../../../src/compiler/pcm';
+import type { Pcm } from '../../../src/speech/pcm';
+import { pcmFrames } from '../../../src/speech/pcm';
 import { encodeOpusWebm } from '../../../src/compiler/render/encode-opus';
-import { resample } from '../../../src/compiler/render/resample';
+import { resample } from '../../../src/speech/resample';
 import { channelOf } from '../synth/signal-checks';
 import { bestLag, decodeWithFfmpeg, hasFfmpeg, speechLike } from './audio-checks';
 

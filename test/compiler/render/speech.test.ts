@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pcmSeconds } from '../../../src/compiler/pcm';
+import { pcmSeconds } from '../../../src/speech/pcm';
 import { festivalProgram } from '../../../src/compiler/render/festival';
 import { RenderError } from '../../../src/compiler/render/render-error';
-import { createSpeaker, phrasesOf, type LinePace, type Speaker } from '../../../src/compiler/render/speech';
-import { calmPace, narratorVoices } from '../../../src/compiler/voice';
+import { createSpeaker, type Speaker } from '../../../src/compiler/render/speech';
+import { narratorVoices } from '../../../src/compiler/voice';
+import { calmPace, type LinePace } from '../../../src/speech/line-pace';
 import { channelOf } from '../synth/signal-checks';
 import { rmsDb } from './audio-checks';
 
@@ -73,16 +74,6 @@ describe.each(Object.entries(narratorVoices))('the %s narrator', (_name, voice) 
 
   it('refuses empty text with a code', async () => {
     await expect(speaker.speak(plain('  \n '), pace(0))).rejects.toMatchObject({ code: 'speech-empty-text' });
-  });
-});
-
-describe('phrasesOf', () => {
-  it('splits a line at its commas and full stops, with the rest that follows each', () => {
-    expect(phrasesOf('Rest here, a while. Then go on.', { commaSeconds: 0.5, sentenceSeconds: 1.5, phraseSeconds: 0.3 })).toEqual([
-      { text: 'Rest here,', restAfter: 0.5 },
-      { text: 'a while.', restAfter: 1.5 },
-      { text: 'Then go on.', restAfter: 0 },
-    ]);
   });
 });
 

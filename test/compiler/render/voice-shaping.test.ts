@@ -1,12 +1,13 @@
-import { calmPace, narratorVoices } from '../../../src/compiler/voice';
+import { narratorVoices } from '../../../src/compiler/voice';
+import { calmPace } from '../../../src/speech/line-pace';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Pcm } from '../../../src/compiler/pcm';
-import { pcmSeconds } from '../../../src/compiler/pcm';
-import { resample } from '../../../src/compiler/render/resample';
+import type { Pcm } from '../../../src/speech/pcm';
+import { pcmSeconds } from '../../../src/speech/pcm';
+import { resample } from '../../../src/speech/resample';
 import { createSpeaker } from '../../../src/compiler/render/speech';
-import { shapeVoice } from '../../../src/compiler/render/voice-shaping';
-import { Biquad, highPassCoefficients, lowPassCoefficients } from '../../../src/compiler/render/biquad';
-import { filterInPlace } from '../../../src/compiler/synth/filters';
+import { shapeVoice } from '../../../src/speech/voice-shaping';
+import { Biquad, highPassCoefficients, lowPassCoefficients } from '../../../src/speech/biquad';
+import { filterInPlace } from '../../../src/speech/filters';
 import { channelOf, firstSample, lastSample, largestStep } from '../synth/signal-checks';
 import { peakOfSamples, rmsDb, speechLike } from './audio-checks';
 

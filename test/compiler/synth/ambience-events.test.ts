@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pcmFrames } from '../../../src/compiler/pcm';
+import { pcmFrames } from '../../../src/speech/pcm';
 import { synthAmbienceEvents } from '../../../src/compiler/synth/ambience-events';
-import { decibelsToGain, gainToDecibels, peakOf } from '../../../src/compiler/synth/levels';
+import { decibelsToGain, gainToDecibels, peakOf } from '../../../src/speech/levels';
 import { ambienceScatter } from '../../../src/engine/ambience-scatter';
 import { ambienceKinds } from '../../../src/engine/script-model';
 import { bitIdentical, everySampleFinite, firstSample, lastSample } from './signal-checks';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Pcm } from '../../../src/compiler/pcm';
-import { pcmFrames } from '../../../src/compiler/pcm';
+import type { Pcm } from '../../../src/speech/pcm';
+import { pcmFrames } from '../../../src/speech/pcm';
 import { synthAmbienceLoop } from '../../../src/compiler/synth/ambience';
 import { ambienceKinds, type AmbienceKind } from '../../../src/engine/script-model';
-import { filterInPlace, OnePoleHighPass } from '../../../src/compiler/synth/filters';
-import { gainToDecibels, peakOf, rmsOf } from '../../../src/compiler/synth/levels';
+import { filterInPlace, OnePoleHighPass } from '../../../src/speech/filters';
+import { gainToDecibels, peakOf, rmsOf } from '../../../src/speech/levels';
 import { bitIdentical, channelOf, everySampleFinite, firstSample, lastSample, shareOfStepsAtLeast } from './signal-checks';
 
 const sampleRate = 48_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pcmFrames } from '../../../src/compiler/pcm';
+import { pcmFrames } from '../../../src/speech/pcm';
 import { synthBell } from '../../../src/compiler/synth/bell';
-import { peakOf, rmsOf } from '../../../src/compiler/synth/levels';
+import { peakOf, rmsOf } from '../../../src/speech/levels';
 import { bitIdentical, channelOf, everySampleFinite, firstSample, largestStep, lastSample } from './signal-checks';
 
 const sampleRate = 48_000;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pcmFrames } from '../../../src/compiler/pcm';
+import { pcmFrames } from '../../../src/speech/pcm';
 import type { BreathToneKind } from '../../../src/compiler/synth/breath-tone';
 import { synthBreathTone } from '../../../src/compiler/synth/breath-tone';
-import { peakOf } from '../../../src/compiler/synth/levels';
+import { peakOf } from '../../../src/speech/levels';
 import { bitIdentical, channelOf, everySampleFinite, firstSample, lastSample, zeroCrossingFrequency } from './signal-checks';
 
 const sampleRate = 48_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Pcm } from '../../../src/compiler/pcm';
-import { pcmFrames } from '../../../src/compiler/pcm';
-import { gainToDecibels, rmsOf } from '../../../src/compiler/synth/levels';
+import type { Pcm } from '../../../src/speech/pcm';
+import { pcmFrames } from '../../../src/speech/pcm';
+import { gainToDecibels, rmsOf } from '../../../src/speech/levels';
 import { makeSeamlessLoop } from '../../../src/compiler/synth/loop';
 import { whiteNoise } from '../../../src/compiler/synth/random';
 import { createRandom } from '../../../src/engine/seeded-random';

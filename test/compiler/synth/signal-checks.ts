@@ -1,4 +1,4 @@
-import type { Pcm } from '../../../src/compiler/pcm';
+import type { Pcm } from '../../../src/speech/pcm';
 
 /** The channel at `index`; throws, failing the test, if there is none. */
 export function channelOf(pcm: Pcm, index = 0): Float32Array {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pcmFrames } from '../../../src/compiler/pcm';
-import { peakOf, rmsOf } from '../../../src/compiler/synth/levels';
+import { pcmFrames } from '../../../src/speech/pcm';
+import { peakOf, rmsOf } from '../../../src/speech/levels';
 import { synthTap } from '../../../src/compiler/synth/tap';
 import { bitIdentical, channelOf, everySampleFinite, firstSample, lastSample } from './signal-checks';
 

@@ -1,5 +1,5 @@
-import type { Pcm } from '../pcm';
-import { decibelsToGain, gainToDecibels, peakOf, rmsOf, scaleInPlace } from '../synth/levels';
+import type { Pcm } from './pcm';
+import { decibelsToGain, gainToDecibels, peakOf, rmsOf, scaleInPlace } from './levels';
 import { limitPeaks } from './peak-limiter';
 
 export interface LoudnessTarget {

@@ -1,4 +1,4 @@
-import type { Pcm } from '../pcm';
+import type { Pcm } from './pcm';
 import { applyGainCurve, linkedMagnitude } from './gain-curve';
 
 /**

@@ -1,5 +1,5 @@
-import type { Pcm } from '../pcm';
-import { decibelsToGain, gainToDecibels } from '../synth/levels';
+import type { Pcm } from './pcm';
+import { decibelsToGain, gainToDecibels } from './levels';
 import { followEnvelope } from './envelope';
 import { applyGainCurve, linkedMagnitude } from './gain-curve';
 

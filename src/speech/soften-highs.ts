@@ -1,7 +1,7 @@
-import type { Pcm } from '../pcm';
-import { pcmFrames } from '../pcm';
-import { filterInPlace } from '../synth/filters';
-import { decibelsToGain } from '../synth/levels';
+import type { Pcm } from './pcm';
+import { pcmFrames } from './pcm';
+import { filterInPlace } from './filters';
+import { decibelsToGain } from './levels';
 import { Biquad, lowPassCoefficients } from './biquad';
 import { followEnvelope } from './envelope';
 import { linkedMagnitude } from './gain-curve';

@@ -1,6 +1,6 @@
-import type { Pcm } from '../pcm';
-import { pcmFrames } from '../pcm';
-import { RenderError } from './render-error';
+import type { Pcm } from './pcm';
+import { pcmFrames } from './pcm';
+import { SpeechError } from './speech-error';
 
 // Kaiser-windowed sinc: ~90 dB stopband, flat to 95 % of the lower Nyquist frequency.
 const ZERO_CROSSINGS = 32;
@@ -108,5 +108,5 @@ function gcd(a: number, b: number): number {
 }
 
 function assertRate(rate: number): void {
-  if (!Number.isInteger(rate) || rate <= 0) throw new RenderError('bad-sample-rate', String(rate));
+  if (!Number.isInteger(rate) || rate <= 0) throw new SpeechError('bad-sample-rate', String(rate));
 }

@@ -4,10 +4,10 @@ import {
   filterInPlace,
   OnePoleHighPass,
   OnePoleLowPass,
-} from '../../../src/compiler/synth/filters';
-import type { SampleFilter } from '../../../src/compiler/synth/filters';
-import { peakOf } from '../../../src/compiler/synth/levels';
-import { lastSample, sine } from './signal-checks';
+} from '../../src/speech/filters';
+import type { SampleFilter } from '../../src/speech/filters';
+import { peakOf } from '../../src/speech/levels';
+import { lastSample, sine } from '../compiler/synth/signal-checks';
 
 const sampleRate = 48_000;
 

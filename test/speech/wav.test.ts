@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RenderError } from '../../../src/compiler/render/render-error';
-import { decodeWav, encodeWav } from '../../../src/compiler/render/wav';
-import { channelOf } from '../synth/signal-checks';
+import { SpeechError } from '../../src/speech/speech-error';
+import { decodeWav, encodeWav } from '../../src/speech/wav';
+import { channelOf } from '../compiler/synth/signal-checks';
 
 function wavBytes(format: { tag: number; channels: number; rate: number; bits: number }, data: Uint8Array): Uint8Array {
   const bytes = new Uint8Array(44 + data.byteLength);
@@ -30,7 +30,7 @@ function codeOf(action: () => unknown): string | undefined {
   try {
     action();
   } catch (error) {
-    return error instanceof RenderError ? error.code : `not a RenderError: ${String(error)}`;
+    return error instanceof SpeechError ? error.code : `not a SpeechError: ${String(error)}`;
   }
   return undefined;
 }

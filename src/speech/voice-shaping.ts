@@ -1,8 +1,8 @@
-import type { Pcm } from '../pcm';
-import { pcmFrames } from '../pcm';
-import { fadeInPlace, fadeOutInPlace } from '../synth/envelope';
-import { filterInPlace } from '../synth/filters';
-import { gainToDecibels, rmsOf } from '../synth/levels';
+import type { Pcm } from './pcm';
+import { pcmFrames } from './pcm';
+import { fadeInPlace, fadeOutInPlace } from './fades';
+import { filterInPlace } from './filters';
+import { gainToDecibels, rmsOf } from './levels';
 import { Biquad, highPassCoefficients } from './biquad';
 import { compress } from './compressor';
 import { normalizeLoudness } from './loudness-normalize';

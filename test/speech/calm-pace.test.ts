@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pcmSeconds } from '../../../src/compiler/pcm';
-import { rateFor, restAtPauses, voicedSeconds } from '../../../src/compiler/render/calm-pace';
+import { pcmSeconds } from '../../src/speech/pcm';
+import { rateFor, restAtPauses, voicedSeconds } from '../../src/speech/calm-pace';
 
 const rests = { commaSeconds: 0.5, sentenceSeconds: 1.5, phraseSeconds: 0.3 };
 const rate = 1000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resample } from '../../../src/compiler/render/resample';
-import { channelOf, zeroCrossingFrequency } from '../synth/signal-checks';
-import { rmsDb, tone } from './audio-checks';
+import { resample } from '../../src/speech/resample';
+import { channelOf, zeroCrossingFrequency } from '../compiler/synth/signal-checks';
+import { rmsDb, tone } from '../compiler/render/audio-checks';
 
 describe('resample', () => {
   for (const [from, to] of [

@@ -1,4 +1,4 @@
-import { pcmFrames, pcmSeconds, type Pcm } from '../pcm';
+import { pcmFrames, pcmSeconds, type Pcm } from './pcm';
 
 /** A rest the engine put into a line, in seconds from its start, with the punctuation before it. */
 export interface SpeechPause {

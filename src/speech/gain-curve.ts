@@ -1,5 +1,5 @@
-import type { Pcm } from '../pcm';
-import { pcmFrames } from '../pcm';
+import type { Pcm } from './pcm';
+import { pcmFrames } from './pcm';
 
 /** The loudest channel's magnitude at each frame: the detector input for linked-stereo dynamics. */
 export function linkedMagnitude(pcm: Pcm): Float32Array {

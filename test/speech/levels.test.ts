@@ -7,8 +7,8 @@ import {
   peakOf,
   rmsOf,
   softLimitInPlace,
-} from '../../../src/compiler/synth/levels';
-import { sine } from './signal-checks';
+} from '../../src/speech/levels';
+import { sine } from '../compiler/synth/signal-checks';
 
 describe('levels', () => {
   it('converts between gain and decibels both ways', () => {

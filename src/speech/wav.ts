@@ -1,7 +1,7 @@
-import type { Pcm } from '../pcm';
-import { pcmFrames } from '../pcm';
+import type { Pcm } from './pcm';
+import { pcmFrames } from './pcm';
 import { floatToInt16, int16ToFloat } from './int16';
-import { RenderError } from './render-error';
+import { SpeechError } from './speech-error';
 
 type SampleEncoding = 'int16' | 'float32';
 
@@ -25,7 +25,7 @@ const HEADER_BYTES = 44;
 export function decodeWav(bytes: Uint8Array): Pcm {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 12 || fourCC(view, 0) !== 'RIFF' || fourCC(view, 8) !== 'WAVE') {
-    throw new RenderError('wav-malformed', 'no RIFF/WAVE header');
+    throw new SpeechError('wav-malformed', 'no RIFF/WAVE header');
   }
   let format: WavFormat | undefined;
   let data: ByteRange | undefined;
@@ -38,8 +38,8 @@ export function decodeWav(bytes: Uint8Array): Pcm {
     if (id === 'data') data = { offset: body, length: Math.min(size, bytes.byteLength - body) };
     offset = body + size + (size % 2);
   }
-  if (format === undefined) throw new RenderError('wav-malformed', 'no fmt chunk');
-  if (data === undefined) throw new RenderError('wav-malformed', 'no data chunk');
+  if (format === undefined) throw new SpeechError('wav-malformed', 'no fmt chunk');
+  if (data === undefined) throw new SpeechError('wav-malformed', 'no data chunk');
   return readSamples(view, format, data);
 }
 
@@ -72,7 +72,7 @@ export function encodeWav(pcm: Pcm): Uint8Array {
 }
 
 function readFormat(view: DataView, body: number, size: number): WavFormat {
-  if (size < 16) throw new RenderError('wav-malformed', 'fmt chunk too short');
+  if (size < 16) throw new SpeechError('wav-malformed', 'fmt chunk too short');
   const tag = view.getUint16(body, true);
   const channelCount = view.getUint16(body + 2, true);
   const sampleRate = view.getUint32(body + 4, true);
@@ -81,12 +81,12 @@ function readFormat(view: DataView, body: number, size: number): WavFormat {
   const effectiveTag = tag === FORMAT_EXTENSIBLE && size >= 26 ? view.getUint16(body + 24, true) : tag;
   const encoding = sampleEncoding(effectiveTag, bitsPerSample);
   if (encoding === undefined) {
-    throw new RenderError('wav-unsupported-format', `format tag ${effectiveTag}, ${bitsPerSample} bits`);
+    throw new SpeechError('wav-unsupported-format', `format tag ${effectiveTag}, ${bitsPerSample} bits`);
   }
   if (channelCount !== 1 && channelCount !== 2) {
-    throw new RenderError('wav-unsupported-channels', `${channelCount} channels`);
+    throw new SpeechError('wav-unsupported-channels', `${channelCount} channels`);
   }
-  if (sampleRate === 0) throw new RenderError('wav-malformed', 'sample rate 0');
+  if (sampleRate === 0) throw new SpeechError('wav-malformed', 'sample rate 0');
   return { encoding, channelCount, sampleRate };
 }
 

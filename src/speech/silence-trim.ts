@@ -1,5 +1,5 @@
-import type { Pcm } from '../pcm';
-import { decibelsToGain, peakOf } from '../synth/levels';
+import type { Pcm } from './pcm';
+import { decibelsToGain, peakOf } from './levels';
 import { linkedMagnitude } from './gain-curve';
 
 export interface SilenceTrimSettings {

@@ -1,4 +1,4 @@
-import type { SampleFilter } from '../synth/filters';
+import type { SampleFilter } from './filters';
 
 /** Normalised second-order section (a0 = 1), designed from the RBJ Audio EQ Cookbook. */
 export interface BiquadCoefficients {
