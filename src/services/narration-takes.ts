@@ -2,7 +2,7 @@ import { sharedAudioContext } from '../audio/audio-context';
 import { decoderAt } from '../audio/load-audio';
 import { templateTakeLines } from '../engine/plan-template';
 import { takeShape, type TakeShape } from '../engine/take-shape';
-import { deleteRecording, getTakes, getTakesOfLine, readRecordingChunks, setTakeShape } from '../storage/recordings';
+import { deleteRecording, getTakes, getTakesOfLine, putWholeRecording, readRecordingChunks, setTakeShape } from '../storage/recordings';
 import type { Recording, TakeLine } from '../storage/schema';
 import type { DataStore } from './data-store';
 import type { SessionPack } from './session-pack';
@@ -38,6 +38,17 @@ function monoOf(buffer: AudioBuffer): Float32Array {
 /** Where the speech lies in a decoded take, and how loud it is. */
 export function shapeOfBuffer(buffer: AudioBuffer): TakeShape | undefined {
   return takeShape(monoOf(buffer), buffer.sampleRate);
+}
+
+/**
+ * The type of a line read by the voice on the device. A microphone never records WAV (browsers
+ * record Opus or AAC), so a take of this type is the device's reading, not the person's voice.
+ */
+export const deviceReadingType = 'audio/wav';
+
+/** Whether a take was read by the voice on the device rather than recorded. */
+export function isDeviceReading(take: Recording): boolean {
+  return take.mimeType === deviceReadingType;
 }
 
 export class TakeNotHeardError extends Error {
@@ -78,6 +89,32 @@ export class NarrationTakes {
       for (const other of earlier) await this.store.run((db) => deleteRecording(db, other.id));
     }
     return shape;
+  }
+
+  /**
+   * Keeps a line the voice on the device read (a whole WAV file) as that line's take, in place of
+   * any earlier one: the session then plays it like a recorded take, offline and in the backup.
+   */
+  async keepReading(line: TakeLine, wav: ArrayBuffer): Promise<Recording> {
+    const buffer = await decodeTake(wav.slice(0), sharedAudioContext().context);
+    const shape = shapeOfBuffer(buffer);
+    if (!shape) throw new TakeNotHeardError();
+    const take: Recording = {
+      id: crypto.randomUUID(),
+      slot: 'narration',
+      line,
+      shape,
+      mimeType: deviceReadingType,
+      createdAt: Date.now(),
+      durationMs: Math.round(buffer.duration * 1000),
+      byteLength: wav.byteLength,
+      chunkCount: 1,
+      complete: true,
+    };
+    const earlier = await this.store.run((db) => getTakesOfLine(db, line.sessionId, line.key));
+    await this.store.run((db) => putWholeRecording(db, take, wav));
+    for (const other of earlier) await this.store.run((db) => deleteRecording(db, other.id));
+    return take;
   }
 
   /** Lets every take of a line go: the narrator reads it again. */

@@ -1,5 +1,5 @@
 import { lineKey } from '../engine/line-key';
-import { draftLimitProblems, draftOfScript, draftSource, undraftableProblems } from '../engine/session-draft';
+import { draftLimitProblems, draftOfScript, draftSource, undraftableProblems, type SessionDraft } from '../engine/session-draft';
 import { base64ToBytes, bytesToBase64 } from '../storage/base64';
 import { formatLimitBytes } from '../storage/limits-text';
 import { invalid, list, numberIn, Problems, record, text, type Rule } from '../storage/read-rules';
@@ -64,7 +64,9 @@ const fileRule = record('a shared Lull session', {
 export async function exportSessionFile(services: DataServices, id: string): Promise<File> {
   const session = await services.madeSessions.get(id);
   if (!session) throw new Error('This session is no longer on this device.');
-  const takes = await services.takes.of(id);
+  // A take of a line since reworded belongs to no line now: it stays behind, so the file imports.
+  const spoken = spokenLines(session);
+  const takes = (await services.takes.of(id)).filter((take) => take.line !== undefined && spoken.has(take.line.text));
   const withBytes = await Promise.all(
     takes.map(async (take) => ({
       text: take.line?.text ?? '',
@@ -76,6 +78,11 @@ export async function exportSessionFile(services: DataServices, id: string): Pro
   );
   const body = JSON.stringify({ format: sessionFileFormat, version: sessionFileVersion, script: draftSource(session).source, takes: withBytes });
   return new File([body], `${fileNameOf(session.title)}.lull`, { type: 'application/json' });
+}
+
+/** The words of every spoken line of a session: the lines a take can belong to. */
+function spokenLines(draft: SessionDraft): Set<string> {
+  return new Set(draft.steps.flatMap((step) => (step.kind === 'say' || step.kind === 'prompt' ? [step.text] : [])));
 }
 
 function fileNameOf(title: string): string {
@@ -130,7 +137,7 @@ export async function importSessionFile(services: DataServices, file: File): Pro
   const draft = draftOfScript(checked.script, 'made-incoming', newStepId);
   const limits = draftLimitProblems(draft, file.name, draftSource(draft).stepLines);
   if (limits.length > 0) return refused(...limits.map((problem) => `${problem.message.charAt(0).toUpperCase()}${problem.message.slice(1)}.`));
-  const spoken = new Set(draft.steps.flatMap((step) => (step.kind === 'say' || step.kind === 'prompt' ? [step.text] : [])));
+  const spoken = spokenLines(draft);
   const stray = container.takes.find((take) => !spoken.has(take.text));
   if (stray) return refused(`A recorded line does not belong to this session: “${stray.text.slice(0, 60)}”.`);
   const { id: _incoming, ...kept } = draft;

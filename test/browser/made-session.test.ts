@@ -26,14 +26,18 @@ async function listenToStarts(page: Page): Promise<void> {
   });
 }
 
-const takesPlayed = (page: Page) => page.evaluate(() => (window as unknown as { lullPlayed: { bufferDuration: number }[] }).lullPlayed.filter((sound) => sound.bufferDuration > 1 && sound.bufferDuration < 10).length);
+/** The takes started so far, each named by its length (a recorded take and the device's reading differ). */
+const takesPlayed = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { lullPlayed: { bufferDuration: number }[] }).lullPlayed.filter((sound) => sound.bufferDuration > 1 && sound.bufferDuration < 10).length,
+  );
 
 const firstLine = 'Hello, little one. You can stop whenever you like.';
 const secondLine = 'You matter to me, just as you are.';
 
 async function playAndHear(page: Page, id: string): Promise<void> {
   await page.goto(new URL(`/session/${id}?minutes=3`, inject('baseUrl')).href);
-  await page.getByText('One line plays in a recorded voice.').waitFor();
+  await page.getByText('2 lines have a voice.').waitFor();
   await page.getByRole('button', { name: 'Start' }).click();
   await expect.poll(() => page.locator('.caption').innerText(), { timeout: 10_000 }).toBe(firstLine);
   await expect.poll(() => takesPlayed(page), { timeout: 10_000 }).toBe(1);
@@ -41,6 +45,8 @@ async function playAndHear(page: Page, id: string): Promise<void> {
   await expect.poll(() => page.locator('.times span').first().innerText(), { timeout: 15_000 }).toMatch(/^0:(0[5-9]|[1-5]\d)/u);
   await seekTo(page, { fromEnd: 12 });
   await expect.poll(() => page.locator('.caption').innerText(), { timeout: 15_000 }).toBe(secondLine);
+  // The second line is heard in the device's reading of it.
+  await expect.poll(() => takesPlayed(page), { timeout: 10_000 }).toBe(2);
 }
 
 describe('a session the person makes', () => {
@@ -80,13 +86,25 @@ describe('a session the person makes', () => {
     expect(id).toMatch(/^made-[a-z0-9]+$/u);
 
     // One line in a recorded voice, through the microphone.
-    await page.getByRole('link', { name: 'Record it in your own voice' }).click();
+    await page.getByRole('link', { name: 'Give its lines a voice' }).click();
     const prompter = page.getByRole('region', { name: /^Line 1 of \d+$/u });
     expect(await prompter.innerText()).toContain(firstLine);
     await prompter.getByRole('button', { name: 'Record' }).click();
     await expect.poll(() => prompter.getByRole('timer').innerText(), { timeout: 8000 }).toBe('0:03');
     await prompter.getByRole('button', { name: 'Stop' }).click();
     await prompter.getByText(/^In your voice · 0:0\d$/u).waitFor();
+
+    // The other line read by the voice on the device: its size said before the one download.
+    const deviceVoice = page.getByRole('region', { name: 'The voice on this device' });
+    await deviceVoice.getByRole('button', { name: 'Download the voice (21.5 MB)' }).click();
+    await deviceVoice.getByRole('button', { name: 'Read the line' }).click({ timeout: 60_000 });
+    await page.getByText(/^2 of 2 lines have a voice$/u).waitFor({ timeout: 30_000 });
+    await deviceVoice.getByText('Every line has a voice.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: /Next line/u }).click();
+    const second = page.getByRole('region', { name: 'Line 2 of 2' });
+    expect(await second.innerText()).toContain(secondLine);
+    await second.getByText(/^Read by the voice on this device · 0:0\d$/u).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await playAndHear(page, id);
 

@@ -211,6 +211,20 @@ const shots: readonly Shot[] = [
       await page.getByText('Saved on this device.').waitFor();
     },
   },
+  {
+    name: 'made-voice',
+    path: '/',
+    prepare: async (page) => {
+      await page.getByRole('button', { name: 'Make a session' }).click();
+      await page.getByRole('heading', { name: 'My session', level: 1 }).waitFor();
+      await page.getByLabel('Title').fill('For the little one');
+      await page.locator('ol.steps > li').nth(0).getByLabel('Words to hear').fill('Hello, little one. You can stop whenever you like.');
+      await page.getByText('Saved on this device.').waitFor();
+      await page.getByRole('link', { name: 'Give its lines a voice' }).click();
+      await page.getByRole('heading', { name: 'The voice of “For the little one”' }).waitFor();
+      await page.getByRole('button', { name: /^Download the voice/u }).waitFor();
+    },
+  },
   { name: 'your-data', path: '/your-data', prepare: heading('Your data') },
   { name: 'about', path: '/about', prepare: heading('About Lull') },
 ];

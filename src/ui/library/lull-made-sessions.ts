@@ -49,10 +49,14 @@ export class LullMadeSessions extends LitElement {
     }
   }
 
+  /** The data services, waited for when a tap comes before they finished loading (a tap is never lost). */
+  private _services() {
+    return this._data.services ? Promise.resolve(this._data.services) : this._loadData();
+  }
+
   private async _make(): Promise<void> {
-    const services = this._data.services;
-    if (!services) return;
     try {
+      const services = await this._services();
       const session = await services.madeSessions.create();
       goTo(makeHref(session.id));
     } catch (error) {
@@ -64,10 +68,10 @@ export class LullMadeSessions extends LitElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    const services = this._data.services;
-    if (!file || !services) return;
+    if (!file) return;
     this._opening = { kind: 'opening' };
     try {
+      const services = await this._services();
       const { importSessionFile } = await import('../../services/session-file');
       const result = await importSessionFile(services, file);
       if (!result.ok) {

@@ -389,7 +389,7 @@ export class LullMakerView extends LitElement {
           : html`<p class="problem-count">${check ? `${problemCount === 1 ? 'One thing' : `${String(problemCount)} things`} to fix first: ${problemCount === 1 ? 'it is' : 'each is'} shown above, where it belongs.` : 'Checking…'}</p>`}
         <div class="actions">
           ${playable ? html`<a class="button primary" href=${sessionHref(draft.id)}>Play</a>` : html`<button class="primary" disabled>Play</button>`}
-          <a class="button quiet" href=${narrateHref(draft.id)}>Record it in your own voice</a>
+          <a class="button quiet" href=${narrateHref(draft.id)}>Give its lines a voice</a>
           <button class="quiet" @click=${() => void this._share()}>Share as a file</button>
           <button class="quiet" @click=${() => void this._delete()}>Delete this session</button>
         </div>

@@ -4,7 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { dataContext, loadDataServices, type DataServicesLoader } from '../../services/data-context';
 import type { DataServices } from '../../services/data-services';
 import { describeFailure } from '../../services/data-store';
-import { linesToRead, takeLimitSeconds, TakeNotHeardError } from '../../services/narration-takes';
+import { isDeviceReading, linesToRead, takeLimitSeconds, TakeNotHeardError } from '../../services/narration-takes';
 import type { ActiveRecording, Recording } from '../../services/recording-service';
 import { isMadeSessionId } from '../../services/made-sessions-service';
 import { builtSessionPack, loadSessionPack } from '../../services/session-pack';
@@ -13,6 +13,7 @@ import { ScreenTitleEvent } from '../shared/events';
 import { sessionFailure } from '../shared/messages';
 import { sessionHref } from '../shell/routes';
 import { controlStyles, recorderRowStyles } from '../shared/shared-styles';
+import './lull-device-voice';
 
 interface Line {
   readonly key: string;
@@ -22,7 +23,7 @@ interface Line {
 type Status =
   | { readonly kind: 'loading' }
   | { readonly kind: 'failed'; readonly message: string }
-  | { readonly kind: 'open'; readonly title: string; readonly lines: readonly Line[] };
+  | { readonly kind: 'open'; readonly title: string; readonly lines: readonly Line[]; readonly made: boolean };
 
 type Microphone = { readonly kind: 'idle' } | { readonly kind: 'starting' } | { readonly kind: 'recording'; readonly active: ActiveRecording } | { readonly kind: 'saving' };
 
@@ -30,7 +31,8 @@ type Microphone = { readonly kind: 'idle' } | { readonly kind: 'starting' } | { 
  * "Read it in your own voice": a session's lines one at a time, as a prompter. Each is recorded
  * (the microphone is asked for only on Record), trimmed to its speech and kept on the device; it can
  * be heard back, recorded again, or given back to the narrator. The session then plays these takes
- * in place of the narrator's lines, on the same plan.
+ * in place of the narrator's lines, on the same plan. A session the person made has no narrator of
+ * its own: its lines are voiced here, by the person or by the voice on the device.
  */
 @customElement('lull-narrate-view')
 export class LullNarrateView extends LitElement {
@@ -134,10 +136,11 @@ export class LullNarrateView extends LitElement {
       const services = this._services;
       const base = new URL(document.baseURI);
       // A session the person made has no pack of its own: its lines come from its script on the device.
-      const pack = isMadeSessionId(this.sessionId) ? await builtSessionPack(await services.madeSessions.script(this.sessionId), base) : await loadSessionPack(this.sessionId, base);
+      const made = isMadeSessionId(this.sessionId);
+      const pack = made ? await builtSessionPack(await services.madeSessions.script(this.sessionId), base) : await loadSessionPack(this.sessionId, base);
       await this._reloadTakes();
-      this._status = { kind: 'open', title: pack.title, lines: linesToRead(pack) };
-      this.dispatchEvent(new ScreenTitleEvent(`${pack.title} in your own voice`));
+      this._status = { kind: 'open', title: pack.title, lines: linesToRead(pack), made };
+      this.dispatchEvent(new ScreenTitleEvent(made ? `The voice of “${pack.title}”` : `${pack.title} in your own voice`));
     } catch (error) {
       this._status = { kind: 'failed', message: error instanceof Error && (error.name === 'SessionPackError' || error.name === 'MadeSessionProblemError') ? sessionFailure(error) : describeFailure(error).message };
     }
@@ -282,21 +285,30 @@ export class LullNarrateView extends LitElement {
           <p role="alert">${status.message}</p>
           <p><a href="/">Back to the sessions</a></p>`;
       case 'open':
-        return this._renderOpen(status.title, status.lines);
+        return this._renderOpen(status.title, status.lines, status.made);
     }
   }
 
-  private _renderOpen(title: string, lines: readonly Line[]) {
+  private _renderOpen(title: string, lines: readonly Line[], made: boolean) {
     const line = lines[this._index];
-    const taken = lines.filter((each) => this._takes.has(each.key)).length;
+    const unvoiced = lines.filter((each) => !this._takes.has(each.key));
+    const taken = lines.length - unvoiced.length;
     return html`
-      <h1>${title} in your own voice</h1>
-      <p class="lede">
-        Read each line aloud, slowly, the way you would speak to someone you care for. The session then plays your voice in its place; the narrator reads any
-        line you leave. Your takes stay on this device.
-      </p>
-      <p class="count" role="status">${taken} of ${lines.length} lines in your voice</p>
-      ${line ? this._renderPrompter(line, lines.length) : nothing}
+      ${made
+        ? html`<h1>The voice of “${title}”</h1>
+            <p class="lede">
+              Give each line a voice: read it aloud yourself, slowly, the way you would speak to someone you care for, or let the voice on this device read
+              it. A line with no voice shows its words on screen, in silence. Everything stays on this device.
+            </p>
+            <p class="count" role="status">${taken} of ${lines.length} lines have a voice</p>
+            <lull-device-voice .sessionId=${this.sessionId} .lines=${unvoiced} @line-voiced=${() => void this._reloadTakes()}></lull-device-voice>`
+        : html`<h1>${title} in your own voice</h1>
+            <p class="lede">
+              Read each line aloud, slowly, the way you would speak to someone you care for. The session then plays your voice in its place; the narrator reads
+              any line you leave. Your takes stay on this device.
+            </p>
+            <p class="count" role="status">${taken} of ${lines.length} lines in your voice</p>`}
+      ${line ? this._renderPrompter(line, lines.length, made) : nothing}
       <div class="steps">
         <button class="quiet" ?disabled=${this._index === 0 || this._microphone.kind !== 'idle'} @click=${() => this._move(-1)}><span aria-hidden="true">←</span> Previous line</button>
         <button class="quiet" ?disabled=${this._index >= lines.length - 1 || this._microphone.kind !== 'idle'} @click=${() => this._move(1)}>
@@ -330,7 +342,7 @@ export class LullNarrateView extends LitElement {
     `;
   }
 
-  private _renderPrompter(line: Line, count: number) {
+  private _renderPrompter(line: Line, count: number, made: boolean) {
     const take = this._takes.get(line.key);
     const microphone = this._microphone;
     return html`<section class="prompter" aria-labelledby="line-where">
@@ -346,28 +358,35 @@ export class LullNarrateView extends LitElement {
           ? html`<p role="status">Waiting for the microphone…</p>`
           : microphone.kind === 'saving'
             ? html`<p role="status">Keeping your take…</p>`
-            : this._renderIdle(line, take)}
+            : this._renderIdle(line, take, made)}
       ${this._problem ? html`<p role="alert">${this._problem}</p>` : nothing}
     </section>`;
   }
 
-  private _renderIdle(line: Line, take: Recording | undefined) {
+  private _renderIdle(line: Line, take: Recording | undefined, made: boolean) {
     if (!take) {
-      return html`<p class="state">The narrator reads this line. Lull asks for the microphone only when you tap Record.</p>
+      return html`<p class="state">
+          ${made ? 'No voice yet: its words show on screen, in silence.' : 'The narrator reads this line.'} Lull asks for the microphone only when you tap
+          Record.
+        </p>
         <div class="row"><button class="record" @click=${() => void this._record()}>Record</button></div>`;
     }
     const seconds = take.shape ? (take.shape.end - take.shape.start) * 1000 : take.durationMs;
-    return html`<p class="state">In your voice · ${formatElapsed(seconds)}</p>
+    const byDevice = isDeviceReading(take);
+    const letGo = made
+      ? { ask: byDevice ? 'Let this line show in silence again? The reading is deleted.' : 'Let this line show in silence again? Your take is deleted.', label: 'Remove its voice' }
+      : { ask: 'Let the narrator read it again? Your take is deleted.', label: 'Use the narrator' };
+    return html`<p class="state">${byDevice ? 'Read by the voice on this device' : 'In your voice'} · ${formatElapsed(seconds)}</p>
       <div class="row">
         ${this._listening
           ? html`<button @click=${() => this._stopListening()}>Stop listening</button>`
           : html`<button @click=${() => void this._listen(take)}>Listen</button>`}
-        <button class="record" @click=${() => void this._record()}>Record again</button>
+        <button class="record" @click=${() => void this._record()}>${byDevice ? 'Record in your voice' : 'Record again'}</button>
         ${this._confirmingForget
-          ? html`<span>Let the narrator read it again? Your take is deleted.</span>
-              <button @click=${() => void this._forget(line)}>Delete my take</button>
+          ? html`<span>${letGo.ask}</span>
+              <button @click=${() => void this._forget(line)}>${byDevice ? 'Delete the reading' : 'Delete my take'}</button>
               <button class="quiet" @click=${() => (this._confirmingForget = false)}>Keep it</button>`
-          : html`<button class="quiet" @click=${() => (this._confirmingForget = true)}>Use the narrator</button>`}
+          : html`<button class="quiet" @click=${() => (this._confirmingForget = true)}>${letGo.label}</button>`}
       </div>`;
   }
 }

@@ -734,7 +734,7 @@ export class LullSessionView extends LitElement {
     const own = player.linesInOwnVoice;
     if (isMadeSessionId(player.pack.id)) {
       return html`<p class="own-voice">
-        ${own > 0 ? html`${own === 1 ? 'One line plays' : `${String(own)} lines play`} in a recorded voice. ` : nothing}<a href=${narrateHref(player.pack.id)}>Record its lines</a> ·
+        ${own > 0 ? html`${own === 1 ? 'One line has' : `${String(own)} lines have`} a voice. ` : nothing}<a href=${narrateHref(player.pack.id)}>Give its lines a voice</a> ·
         <a href=${makeHref(player.pack.id)}>Change this session</a>
       </p>`;
     }
