@@ -127,6 +127,13 @@ ${earlierSection(earlier)}
   only the tab in front). Firefox's and WebKit's JS heap is not read (–). Each browser's audio threads that
   do not get real-time priority by themselves (libpulse's, and Firefox's audio callback and graph threads)
   are made SCHED_RR like Chromium's own audio thread.
+- **Why WebKitGTK misses the bar here.** Its recorded output jumps by whole 80 ms blocks, and only
+  after a silence of over 30 s (10-minute run of 2026-12-03: 95 of 95 cues, two jumps of 80 ms, both
+  after such a gap; between jumps every cue lands exactly, 0.000 ms, and the page saw no late event
+  and no late start). The page keeps the output from falling to exact silence (an inaudible constant
+  offset), so it is WebKitGTK's GStreamer audio sink that drops or adds those blocks on its way to
+  PulseAudio, not the plan or its scheduling; Safari on Apple devices uses another audio backend and
+  cannot be measured here.
 - **Rig.** Headful Chromium under Xvfb, driven over the raw DevTools protocol, playing into a private
   PulseAudio daemon whose only sink is a 48 kHz null sink; \`parec\` records the sink's monitor. The
   AudioContext runs at 48 kHz (the daemon's default rate is set to 48 kHz; the page reports it).
