@@ -11,6 +11,8 @@ const messages = {
   'not-kept': () => 'The voice is not on this device yet. Download it first (you need to be online once).',
   'no-words': () => 'The voice’s list of how to say some words could not be read. Reload the page and try again.',
   'empty-line': () => 'There is nothing to read: the line is empty.',
+  'nothing-to-say': () => 'There are no words in this line for the voice to read.',
+  'not-english': () => 'The voice on this device speaks only English, so it cannot read this line. You can record it in your own voice.',
   'line-too-long': (seconds: number) =>
     `This line would take about ${String(Math.round(seconds))} seconds to read; a line can take at most ${String(longestLineSeconds)}. Split it into shorter lines.`,
   'cannot-read': () => 'The voice could not read this line. Try wording it differently.',

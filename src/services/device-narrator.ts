@@ -23,6 +23,11 @@ interface Waiting {
 
 const commonManifestPath = '/packs/common/common.json';
 
+/** Whether a line has letters of another script than the Latin one: the English voice would read them as noise. */
+function hasLettersOutsideLatin(text: string): boolean {
+  return /(?!\p{Script=Latin})\p{L}/u.test(text);
+}
+
 /** Why keeping the engine failed, in a person's words. */
 function downloadProblem(error: unknown): DeviceNarratorError {
   if (isAbortError(error)) return new DeviceNarratorError('cancelled');
@@ -84,6 +89,8 @@ export class DeviceNarrator {
   /** Reads one line; rejects with a `DeviceNarratorError` whose message a person can read. */
   async speak(text: string): Promise<SpokenLine> {
     if (text.trim() === '') throw new DeviceNarratorError('empty-line');
+    if (!/[\p{L}\p{N}]/u.test(text)) throw new DeviceNarratorError('nothing-to-say');
+    if (hasLettersOutsideLatin(text)) throw new DeviceNarratorError('not-english');
     const seconds = estimateSpeechSeconds(text);
     if (seconds > longestLineSeconds) throw new DeviceNarratorError('line-too-long', seconds);
     const [worker, respellings] = await Promise.all([this.startedWorker(), this.respellingsOnce()]);

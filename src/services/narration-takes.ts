@@ -51,6 +51,16 @@ export function isDeviceReading(take: Recording): boolean {
   return take.mimeType === deviceReadingType;
 }
 
+/** A take the session can play: finished, with its speech found. */
+function isPlayableTake(take: Recording): boolean {
+  return take.complete && take.shape !== undefined;
+}
+
+/** A take still being recorded: unfinished, and started no longer ago than the longest take (with a margin). */
+function isBeingRecorded(take: Recording): boolean {
+  return !take.complete && Date.now() - take.createdAt < (takeLimitSeconds + 30) * 1000;
+}
+
 export class TakeNotHeardError extends Error {
   constructor() {
     super('Nothing could be heard in that take. Check that the microphone is on and not muted, then record the line again.');
@@ -92,10 +102,11 @@ export class NarrationTakes {
   }
 
   /**
-   * Keeps a line the voice on the device read (a whole WAV file) as that line's take, in place of
-   * any earlier one: the session then plays it like a recorded take, offline and in the backup.
+   * Keeps a line the voice on the device read (a whole WAV file) as that line's take: the session
+   * then plays it like a recorded take, offline and in the backup. Nothing is kept (undefined) when
+   * the line has a take already or one is being recorded; a cut-off recording is let go.
    */
-  async keepReading(line: TakeLine, wav: ArrayBuffer): Promise<Recording> {
+  async keepReading(line: TakeLine, wav: ArrayBuffer): Promise<Recording | undefined> {
     const buffer = await decodeTake(wav.slice(0), sharedAudioContext().context);
     const shape = shapeOfBuffer(buffer);
     if (!shape) throw new TakeNotHeardError();
@@ -112,6 +123,8 @@ export class NarrationTakes {
       complete: true,
     };
     const earlier = await this.store.run((db) => getTakesOfLine(db, line.sessionId, line.key));
+    // A line voiced meanwhile (recorded here, or in another window) keeps its voice: a reading never replaces a take.
+    if (earlier.some((other) => isPlayableTake(other) || isBeingRecorded(other))) return undefined;
     await this.store.run((db) => putWholeRecording(db, take, wav));
     for (const other of earlier) await this.store.run((db) => deleteRecording(db, other.id));
     return take;

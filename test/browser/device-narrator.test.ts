@@ -75,15 +75,25 @@ describe('the voice on the device, in Chromium', () => {
     expect(together[1]).toBeGreaterThan(44);
   });
 
-  it('refuses an empty line and one longer than a script allows, in plain words', async () => {
+  it('refuses an empty line, one longer than a script allows, one of punctuation alone and one in another script, in plain words', async () => {
     const refusals = await app.page.evaluate(async () => {
       const narrator = window.lullNarrator;
       if (!narrator) throw new Error('no narrator');
       const reason = (promise: Promise<unknown>) => promise.then(() => 'read', (error: unknown) => (error instanceof Error ? error.message : String(error)));
-      return [await reason(narrator.speak('  ')), await reason(narrator.speak('and rest '.repeat(60)))];
+      return [
+        await reason(narrator.speak('  ')),
+        await reason(narrator.speak('and rest '.repeat(60))),
+        await reason(narrator.speak('... !!! —')),
+        await reason(narrator.speak('לילה טוב, ילד קטן')),
+        await reason(narrator.speak('Café at 3:30, and rest 😊')),
+      ];
     });
     expect(refusals[0]).toBe('There is nothing to read: the line is empty.');
     expect(refusals[1]).toMatch(/^This line would take about \d+ seconds to read; a line can take at most 25\. Split it into shorter lines\.$/u);
+    // Punctuation alone is not read out as noise, and a script the English voice cannot speak is said so.
+    expect(refusals[2]).toBe('There are no words in this line for the voice to read.');
+    expect(refusals[3]).toBe('The voice on this device speaks only English, so it cannot read this line. You can record it in your own voice.');
+    expect(refusals[4]).toBe('read');
   });
 
   it('stops when disposed (a line being read is told so) and reads again afterwards', async () => {

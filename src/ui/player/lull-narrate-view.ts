@@ -11,7 +11,7 @@ import { builtSessionPack, loadSessionPack } from '../../services/session-pack';
 import { formatElapsed, offerDownload } from '../shared/data-format';
 import { ScreenTitleEvent } from '../shared/events';
 import { sessionFailure } from '../shared/messages';
-import { sessionHref } from '../shell/routes';
+import { makeHref, sessionHref } from '../shell/routes';
 import { controlStyles, recorderRowStyles } from '../shared/shared-styles';
 import './lull-device-voice';
 
@@ -281,9 +281,11 @@ export class LullNarrateView extends LitElement {
       case 'loading':
         return html`<p role="status">Opening the session…</p>`;
       case 'failed':
-        return html`<h1>Your own voice</h1>
+        return html`<h1>${isMadeSessionId(this.sessionId) ? 'Give its lines a voice' : 'Your own voice'}</h1>
           <p role="alert">${status.message}</p>
-          <p><a href="/">Back to the sessions</a></p>`;
+          <p>
+            ${isMadeSessionId(this.sessionId) ? html`<a href=${makeHref(this.sessionId)}>Open it in the maker</a> · ` : nothing}<a href="/">Back to the sessions</a>
+          </p>`;
       case 'open':
         return this._renderOpen(status.title, status.lines, status.made);
     }
@@ -291,7 +293,7 @@ export class LullNarrateView extends LitElement {
 
   private _renderOpen(title: string, lines: readonly Line[], made: boolean) {
     const line = lines[this._index];
-    const unvoiced = lines.filter((each) => !this._takes.has(each.key));
+    const unvoiced = lines.flatMap((each, index) => (this._takes.has(each.key) ? [] : [{ ...each, number: index + 1 }]));
     const taken = lines.length - unvoiced.length;
     return html`
       ${made
@@ -300,7 +302,7 @@ export class LullNarrateView extends LitElement {
               Give each line a voice: read it aloud yourself, slowly, the way you would speak to someone you care for, or let the voice on this device read
               it. A line with no voice shows its words on screen, in silence. Everything stays on this device.
             </p>
-            <p class="count" role="status">${taken} of ${lines.length} lines have a voice</p>
+            <p class="count" role="status">${taken} of ${lines.length} ${lines.length === 1 ? 'line has' : 'lines have'} a voice</p>
             <lull-device-voice .sessionId=${this.sessionId} .lines=${unvoiced} @line-voiced=${() => void this._reloadTakes()}></lull-device-voice>`
         : html`<h1>${title} in your own voice</h1>
             <p class="lede">
