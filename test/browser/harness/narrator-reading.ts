@@ -11,8 +11,6 @@ export interface NarratorReading {
   readonly bytes: number;
   /** From the first sounding 10 ms to the last, 40 dB under the loudest. */
   readonly speechSeconds: number;
-  /** The longest the page's own thread went without running a 20 ms timer while the line was read. */
-  readonly longestStall: number;
 }
 
 /**
@@ -25,16 +23,7 @@ export const readInPage = async ({ text, prepare }: { text: string; prepare: boo
   if (!shell) throw new Error('no lull-app');
   const narrator = await shell.deviceNarrator();
   if (prepare) await narrator.prepare();
-  let last = performance.now();
-  let longestStall = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longestStall = Math.max(longestStall, now - last);
-    last = now;
-  }, 20);
-  const spoken = await narrator.speak(text).finally(() => {
-    clearInterval(timer);
-  });
+  const spoken = await narrator.speak(text);
   const bytes = spoken.wav.byteLength;
   const buffer = await new OfflineAudioContext(1, 1, 48_000).decodeAudioData(spoken.wav);
   const samples = buffer.getChannelData(0);
@@ -55,7 +44,6 @@ export const readInPage = async ({ text, prepare }: { text: string; prepare: boo
     channels: buffer.numberOfChannels,
     bytes,
     speechSeconds: (lastSounding - first + 1) / 100,
-    longestStall,
   };
 };
 
