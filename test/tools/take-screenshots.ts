@@ -107,6 +107,15 @@ async function leftAtFourTwelve(page: Page): Promise<void> {
   await page.getByText('Pick up where you left off').waitFor();
 }
 
+/** Makes a session from the library, titled "For the little one" (its first line's words given, if any), and waits until it is saved. */
+async function makeSession(page: Page, firstLine?: string): Promise<void> {
+  await page.getByRole('button', { name: 'Make a session' }).click();
+  await page.getByRole('heading', { name: 'My session', level: 1 }).waitFor();
+  await page.getByLabel('Title').fill('For the little one');
+  if (firstLine !== undefined) await page.locator('ol.steps > li').nth(0).getByLabel('Words to hear').fill(firstLine);
+  await page.getByText('Saved on this device.').waitFor();
+}
+
 const shots: readonly Shot[] = [
   {
     name: 'library',
@@ -204,22 +213,13 @@ const shots: readonly Shot[] = [
   {
     name: 'maker',
     path: '/',
-    prepare: async (page) => {
-      await page.getByRole('button', { name: 'Make a session' }).click();
-      await page.getByRole('heading', { name: 'My session', level: 1 }).waitFor();
-      await page.getByLabel('Title').fill('For the little one');
-      await page.getByText('Saved on this device.').waitFor();
-    },
+    prepare: (page) => makeSession(page),
   },
   {
     name: 'made-voice',
     path: '/',
     prepare: async (page) => {
-      await page.getByRole('button', { name: 'Make a session' }).click();
-      await page.getByRole('heading', { name: 'My session', level: 1 }).waitFor();
-      await page.getByLabel('Title').fill('For the little one');
-      await page.locator('ol.steps > li').nth(0).getByLabel('Words to hear').fill('Hello, little one. You can stop whenever you like.');
-      await page.getByText('Saved on this device.').waitFor();
+      await makeSession(page, 'Hello, little one. You can stop whenever you like.');
       await page.getByRole('link', { name: 'Give its lines a voice' }).click();
       await page.getByRole('heading', { name: 'The voice of “For the little one”' }).waitFor();
       await page.getByRole('button', { name: /^Download the voice/u }).waitFor();
